@@ -1,0 +1,22 @@
+//! The ticket contract: the fields of the help-desk API, their rules, the requests and the reading
+//! of answers. Plain Rust with no browser or UI types, so that the widget checks with it in the
+//! browser and the sandbox checks with it on the server.
+
+mod answer;
+mod field;
+mod reply;
+mod rules;
+mod store;
+mod text;
+
+pub use answer::{
+    read_reply_answer, read_store_answer, Failure, RateLimit, ServerFieldError, Ticket,
+};
+pub use field::{Choice, Field, Priority, TicketType, RATING_RANGE};
+pub use reply::{validate_reply, ReplyRequest};
+pub use rules::{
+    check_boolean, check_choice, check_integer, check_rating, check_required_text, check_text,
+    FieldError, Input, Problem,
+};
+pub use store::{validate_store, AutoFilled, Draft, Integration, StoreRequest};
+pub use text::{code_points, cut_to, server_trim};
