@@ -1,0 +1,96 @@
+//! The read-only inbox: every stored ticket with its replies, as a page and as JSON.
+
+use axum::http::header::CONTENT_SECURITY_POLICY;
+use axum::http::HeaderValue;
+use axum::response::{Html, IntoResponse};
+use axum::routing::get;
+use axum::{extract::State, Json, Router};
+use maud::{html, Markup, DOCTYPE};
+use serde_json::{json, Value};
+
+use crate::api::ApiError;
+use crate::{db, AppState};
+
+pub fn router() -> Router<AppState> {
+    Router::new()
+        .route("/inbox", get(page))
+        .route("/inbox.json", get(list))
+}
+
+async fn tickets(app: &AppState) -> Result<Vec<Value>, ApiError> {
+    Ok(app.0.db.run(|conn| db::inbox(conn)).await?)
+}
+
+/// `GET /inbox.json`: `{"tickets": [...]}`, newest first.
+async fn list(State(app): State<AppState>) -> Result<Json<Value>, ApiError> {
+    Ok(Json(json!({ "tickets": tickets(&app).await? })))
+}
+
+/// `GET /inbox`: the same list as a page. Everything from a ticket is escaped, and the page
+/// allows no script at all.
+async fn page(State(app): State<AppState>) -> Result<impl IntoResponse, ApiError> {
+    let tickets = tickets(&app).await?;
+    let csp = HeaderValue::from_static("default-src 'none'; style-src 'unsafe-inline'");
+    Ok((
+        [(CONTENT_SECURITY_POLICY, csp)],
+        Html(render(&tickets).into_string()),
+    ))
+}
+
+fn text<'a>(value: &'a Value, key: &str) -> &'a str {
+    value[key].as_str().unwrap_or("")
+}
+
+fn render(tickets: &[Value]) -> Markup {
+    html! {
+        (DOCTYPE)
+        html lang="en" {
+            head {
+                meta charset="utf-8";
+                meta name="viewport" content="width=device-width, initial-scale=1";
+                title { "Sandbox inbox" }
+                style { (STYLE) }
+            }
+            body {
+                h1 { "Sandbox inbox" }
+                p { (tickets.len()) " tickets, newest first. " a href="/inbox" { "Refresh" } " · " a href="/inbox.json" { "JSON" } }
+                @for ticket in tickets {
+                    article {
+                        h2 { (text(ticket, "ticket_number")) " · " (text(ticket, "subject")) }
+                        p.meta {
+                            (text(ticket, "channel_slug")) " · " (text(ticket, "status")) " · "
+                            (text(ticket, "priority")) " priority"
+                            @if let Some(kind) = ticket["type"].as_str() { " · " (kind) }
+                            @if let Some(rating) = ticket["rating"].as_i64() { " · " (rating) " of 5 stars" }
+                            " · by " (text(ticket, "user")) " · " (text(ticket, "created_at"))
+                        }
+                        pre { (text(ticket, "message")) }
+                        dl {
+                            dt { "Page" } dd { (text(ticket, "page")) }
+                            dt { "Tool key" } dd { (text(ticket, "tool_key")) }
+                            dt { "User agent" } dd { (text(ticket, "user_agent")) }
+                            dt { "IP address" } dd { (text(ticket, "ip_address")) }
+                        }
+                        @for reply in ticket["replies"].as_array().into_iter().flatten() {
+                            div.reply {
+                                p.meta { "Reply by " (text(reply, "user")) " · " (text(reply, "created_at")) }
+                                pre { (text(reply, "message")) }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+}
+
+const STYLE: &str = "
+body { font: 16px/1.5 system-ui, sans-serif; max-width: 60rem; margin: 2rem auto; padding: 0 1rem; color: #1a1a1a; }
+article { border: 1px solid #ccc; border-radius: 8px; padding: 1rem; margin: 1rem 0; }
+h2 { font-size: 1.1rem; margin: 0; overflow-wrap: anywhere; }
+.meta { color: #555; font-size: .9rem; margin: .25rem 0; }
+pre { white-space: pre-wrap; overflow-wrap: anywhere; font: inherit; background: #f6f6f6; padding: .5rem; border-radius: 4px; }
+dl { display: grid; grid-template-columns: max-content 1fr; gap: 0 1rem; font-size: .85rem; }
+dt { color: #555; } dd { margin: 0; overflow-wrap: anywhere; }
+.reply { border-left: 3px solid #2456c8; padding-left: .75rem; margin-top: .5rem; }
+";

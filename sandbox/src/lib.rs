@@ -1,0 +1,121 @@
+//! A local server that behaves like the help-desk API: the store and reply endpoints with their
+//! authentication, validation, rate limits and answers, a SQLite file that keeps every ticket, a
+//! read-only inbox, and the built widget with its demo page.
+
+mod api;
+mod db;
+mod inbox;
+mod limiter;
+mod settings;
+mod wording;
+
+use std::collections::HashMap;
+use std::sync::Arc;
+
+use axum::Router;
+use tower_http::cors::{AllowOrigin, CorsLayer};
+use tower_http::services::ServeDir;
+use tower_http::timeout::RequestBodyTimeoutLayer;
+
+pub use api::{reply_request, store_request, REPLY_PATH, STORE_PATH};
+pub use db::Db;
+pub use settings::{Origins, Settings, User};
+
+/// Everything the handlers share.
+struct Shared {
+    settings: Settings,
+    db: Db,
+    /// Bearer token to user.
+    tokens: HashMap<String, api::Caller>,
+    per_minute: limiter::Limiter,
+    store_limit: limiter::Limiter,
+}
+
+/// The handle the handlers get: cheap to clone.
+#[derive(Clone)]
+pub struct AppState(Arc<Shared>);
+
+impl AppState {
+    /// Opens (or creates) the database and prepares the limiters.
+    pub fn new(settings: Settings) -> Result<Self, rusqlite::Error> {
+        let db = Db::open(&settings.db_path)?;
+        let tokens = db.now(|conn| {
+            settings
+                .users
+                .iter()
+                .map(|user| {
+                    let id = db::user_id(conn, &user.name)?;
+                    Ok((user.token.clone(), api::Caller { id }))
+                })
+                .collect::<rusqlite::Result<_>>()
+        })?;
+        Ok(AppState(Arc::new(Shared {
+            tokens,
+            per_minute: limiter::Limiter::new(settings.per_minute, settings.minute_window),
+            store_limit: limiter::Limiter::new(settings.store_limit, settings.store_window),
+            db,
+            settings,
+        })))
+    }
+}
+
+/// The whole server: API under `/api`, the inbox, and the built site.
+pub fn router(state: AppState) -> Router {
+    let cors = CorsLayer::new()
+        .allow_origin(allowed_origins(&state.0.settings.origins))
+        .allow_methods([axum::http::Method::POST])
+        .allow_headers([
+            axum::http::header::AUTHORIZATION,
+            axum::http::header::CONTENT_TYPE,
+            axum::http::header::ACCEPT,
+        ])
+        .expose_headers([
+            api::LIMIT.clone(),
+            api::REMAINING.clone(),
+            axum::http::header::RETRY_AFTER,
+        ])
+        .max_age(std::time::Duration::from_secs(600));
+
+    let site = state.0.settings.site_dir.clone();
+    let body_timeout = state.0.settings.body_timeout;
+    let app = Router::new()
+        .nest(
+            "/api",
+            api::router(state.clone())
+                .layer(cors)
+                .layer(RequestBodyTimeoutLayer::new(body_timeout)),
+        )
+        .merge(inbox::router())
+        .with_state(state);
+    match site {
+        Some(dir) => {
+            app.fallback_service(ServeDir::new(dir).append_index_html_on_directories(true))
+        }
+        None => app,
+    }
+}
+
+fn allowed_origins(origins: &Origins) -> AllowOrigin {
+    match origins {
+        Origins::Loopback => AllowOrigin::predicate(|origin, _| {
+            let origin = origin.as_bytes();
+            [
+                &b"http://127.0.0.1"[..],
+                b"http://localhost",
+                b"http://[::1]",
+            ]
+            .iter()
+            .any(|host| {
+                origin.strip_prefix(*host).is_some_and(|rest| {
+                    rest.is_empty() || (rest[0] == b':' && rest[1..].iter().all(u8::is_ascii_digit))
+                })
+            })
+        }),
+        Origins::List(list) => AllowOrigin::list(
+            list.iter()
+                .filter_map(|origin| origin.parse().ok())
+                .collect::<Vec<_>>(),
+        ),
+        Origins::Any => AllowOrigin::any(),
+    }
+}
