@@ -4,6 +4,7 @@
 
 mod answer;
 mod field;
+mod form;
 mod reply;
 mod rules;
 mod store;
@@ -13,6 +14,7 @@ pub use answer::{
     read_reply_answer, read_store_answer, Failure, RateLimit, ServerFieldError, Ticket,
 };
 pub use field::{Choice, Field, Priority, TicketType, RATING_RANGE};
+pub use form::{Edit, FeedbackForm, Notice, Phase, ReplyForm, USER_FIELDS};
 pub use reply::{validate_reply, ReplyRequest};
 pub use rules::{
     check_boolean, check_choice, check_integer, check_rating, check_required_text, check_text,

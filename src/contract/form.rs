@@ -1,0 +1,269 @@
+//! The life of one form: the draft, the problems to show next to each field, and where the sending
+//! stands. Plain state with methods; the UI only calls them and draws the result.
+
+use super::answer::{Failure, ServerFieldError, Ticket};
+use super::field::{Field, Priority, TicketType};
+use super::reply::ReplyRequest;
+use super::rules::{FieldError, Problem};
+use super::store::{AutoFilled, Draft, Integration, StoreRequest};
+
+/// Where a form's request stands.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub enum Phase<T> {
+    /// Nothing sent yet, or the user is editing again.
+    #[default]
+    Editing,
+    /// One request is on its way; no other may start.
+    Sending,
+    /// The server confirmed it.
+    Done(T),
+    /// It did not succeed; what the user typed is still there.
+    Failed(Failure),
+}
+
+impl<T> Phase<T> {
+    pub fn is_sending(&self) -> bool {
+        matches!(self, Phase::Sending)
+    }
+}
+
+/// A problem to show next to a field: the widget's own finding, or the server's words.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Notice {
+    Rule(Problem),
+    Server(String),
+}
+
+/// A change the user makes to the feedback form.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Edit {
+    Subject(String),
+    Message(String),
+    Rating(Option<u8>),
+    Type(Option<TicketType>),
+    Priority(Option<Priority>),
+}
+
+impl Edit {
+    fn field(&self) -> Field {
+        match self {
+            Edit::Subject(_) => Field::Subject,
+            Edit::Message(_) => Field::Message,
+            Edit::Rating(_) => Field::Rating,
+            Edit::Type(_) => Field::Type,
+            Edit::Priority(_) => Field::Priority,
+        }
+    }
+}
+
+/// The fields the user edits; server errors for any other field belong to the whole form.
+pub const USER_FIELDS: [Field; 5] = [
+    Field::Subject,
+    Field::Message,
+    Field::Rating,
+    Field::Type,
+    Field::Priority,
+];
+
+fn server_notices<'a>(
+    errors: &'a [ServerFieldError],
+    field: &'a str,
+) -> impl Iterator<Item = Notice> + 'a {
+    errors
+        .iter()
+        .filter(move |error| error.field == field)
+        .flat_map(|error| error.messages.iter().cloned().map(Notice::Server))
+}
+
+/// The new-ticket form.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct FeedbackForm {
+    pub draft: Draft,
+    pub phase: Phase<Ticket>,
+    integration: Integration,
+    /// Whether the user has tried to send: from then on every problem shows, not only overlong
+    /// text.
+    tried: bool,
+    /// The server's 422 messages, each kept until its field is edited.
+    server_errors: Vec<ServerFieldError>,
+}
+
+impl FeedbackForm {
+    pub fn new(integration: Integration, draft: Draft) -> Self {
+        FeedbackForm {
+            draft,
+            phase: Phase::Editing,
+            integration,
+            tried: false,
+            server_errors: Vec::new(),
+        }
+    }
+
+    pub fn integration(&self) -> &Integration {
+        &self.integration
+    }
+
+    /// Applies a user's change. The server's complaint about that field no longer applies.
+    pub fn edit(&mut self, edit: Edit) {
+        let name = edit.field().name();
+        self.server_errors.retain(|error| error.field != name);
+        match edit {
+            Edit::Subject(text) => self.draft.subject = text,
+            Edit::Message(text) => self.draft.message = text,
+            Edit::Rating(stars) => self.draft.rating = stars,
+            Edit::Type(kind) => self.draft.kind = kind,
+            Edit::Priority(priority) => self.draft.priority = priority,
+        }
+    }
+
+    /// The request to send, when the draft passes the server's rules and nothing is on its way.
+    /// Otherwise `None`, and the problems show next to their fields.
+    pub fn submit(&mut self, auto: &AutoFilled) -> Option<StoreRequest> {
+        if self.phase.is_sending() {
+            return None;
+        }
+        self.tried = true;
+        let request = self.draft.to_request(&self.integration, auto).ok()?;
+        self.server_errors.clear();
+        self.phase = Phase::Sending;
+        Some(request)
+    }
+
+    /// Takes the outcome of the request that `submit` started. Only a confirmed ticket clears the
+    /// draft; after any failure the text stays as it was.
+    pub fn settle(&mut self, outcome: Result<Ticket, Failure>) {
+        if !self.phase.is_sending() {
+            return;
+        }
+        self.phase = match outcome {
+            Ok(ticket) => {
+                self.draft = Draft::default();
+                self.tried = false;
+                Phase::Done(ticket)
+            }
+            Err(failure) => {
+                if let Failure::Invalid { errors, .. } = &failure {
+                    self.server_errors = errors.clone();
+                }
+                Phase::Failed(failure)
+            }
+        };
+    }
+
+    /// Back to an empty form after a success, for another ticket.
+    pub fn start_over(&mut self) {
+        if matches!(self.phase, Phase::Done(_)) {
+            self.phase = Phase::Editing;
+        }
+    }
+
+    /// What to show next to a field the user edits.
+    pub fn notices(&self, field: Field) -> Vec<Notice> {
+        let own = self.own_problems().into_iter().filter(|error| {
+            error.field == field && (self.tried || matches!(error.problem, Problem::TooLong { .. }))
+        });
+        own.map(|error| Notice::Rule(error.problem))
+            .chain(server_notices(&self.server_errors, field.name()))
+            .collect()
+    }
+
+    /// Server messages about fields the user can't edit (the channel, the page, an unknown
+    /// field), for the top of the form.
+    pub fn form_notices(&self) -> Vec<(String, String)> {
+        self.server_errors
+            .iter()
+            .filter(|error| !USER_FIELDS.iter().any(|field| field.name() == error.field))
+            .flat_map(|error| {
+                let field = error.field.clone();
+                error
+                    .messages
+                    .iter()
+                    .map(move |message| (field.clone(), message.clone()))
+            })
+            .collect()
+    }
+
+    fn own_problems(&self) -> Vec<FieldError> {
+        self.draft
+            .to_request(&self.integration, &AutoFilled::default())
+            .err()
+            .unwrap_or_default()
+    }
+}
+
+/// The box for adding details to a ticket the user just made.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ReplyForm {
+    pub ticket_id: i64,
+    pub text: String,
+    pub phase: Phase<()>,
+    tried: bool,
+    server_errors: Vec<ServerFieldError>,
+}
+
+impl ReplyForm {
+    pub fn new(ticket_id: i64) -> Self {
+        ReplyForm {
+            ticket_id,
+            text: String::new(),
+            phase: Phase::Editing,
+            tried: false,
+            server_errors: Vec::new(),
+        }
+    }
+
+    pub fn edit(&mut self, text: String) {
+        self.server_errors.clear();
+        self.text = text;
+        if !self.phase.is_sending() {
+            self.phase = Phase::Editing;
+        }
+    }
+
+    /// The reply to send, when it passes the rules and nothing is on its way.
+    pub fn submit(&mut self) -> Option<ReplyRequest> {
+        if self.phase.is_sending() {
+            return None;
+        }
+        self.tried = true;
+        let request = ReplyRequest::public(self.ticket_id, &self.text).ok()?;
+        self.server_errors.clear();
+        self.phase = Phase::Sending;
+        Some(request)
+    }
+
+    /// Takes the outcome; a confirmed reply empties the box for the next one.
+    pub fn settle(&mut self, outcome: Result<(), Failure>) {
+        if !self.phase.is_sending() {
+            return;
+        }
+        self.phase = match outcome {
+            Ok(()) => {
+                self.text.clear();
+                self.tried = false;
+                Phase::Done(())
+            }
+            Err(failure) => {
+                if let Failure::Invalid { errors, .. } = &failure {
+                    self.server_errors = errors.clone();
+                }
+                Phase::Failed(failure)
+            }
+        };
+    }
+
+    /// What to show next to the message box.
+    pub fn notices(&self) -> Vec<Notice> {
+        let own = ReplyRequest::public(self.ticket_id, &self.text)
+            .err()
+            .unwrap_or_default();
+        own.into_iter()
+            .filter(|error| {
+                error.field == Field::Message
+                    && (self.tried || matches!(error.problem, Problem::TooLong { .. }))
+            })
+            .map(|error| Notice::Rule(error.problem))
+            .chain(server_notices(&self.server_errors, Field::Message.name()))
+            .collect()
+    }
+}

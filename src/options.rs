@@ -1,0 +1,102 @@
+//! The integrator's options, as the script tag's `data-*` attributes or a Leptos app give them.
+
+use crate::api::Client;
+use crate::contract::{Field, FieldError, Integration, Problem};
+use crate::ui::Locale;
+
+/// How one widget is set up. The script tag's attributes fill it in; Leptos apps build it
+/// directly.
+#[derive(Clone, Default)]
+pub struct Options {
+    /// The help-desk API's base URL, such as `https://api.example.com/api`; a path such as `/api`
+    /// is taken relative to the page. Default: empty, which is an error.
+    pub api_base: String,
+    /// The channel slug tickets go to (`data-channel`). Default: empty, which is an error.
+    pub channel: String,
+    /// The tool key sent with each ticket (`data-tool-key`). Default: none.
+    pub tool_key: Option<String>,
+    /// The Bearer token (`data-token`). Default: none, and no `Authorization` header is sent.
+    pub token: Option<String>,
+    /// The language of the widget (`data-locale`). Default: English.
+    pub locale: Locale,
+    /// Keep the query string in the `page` sent with a ticket (`data-keep-query`). Default:
+    /// false, since query strings often carry tokens.
+    pub keep_query: bool,
+}
+
+/// Checked options, ready to use.
+pub struct Setup {
+    pub integration: Integration,
+    pub client: Client,
+    pub locale: Locale,
+    pub keep_query: bool,
+}
+
+impl Options {
+    /// Checks the options. Each problem is an English sentence for the developer; the token is
+    /// never part of one.
+    pub fn check(&self) -> Result<Setup, Vec<String>> {
+        let mut problems = Vec::new();
+        let api_base = resolve_api_base(&self.api_base).map_err(|problem| problems.push(problem));
+        let integration = Integration::new(Some(&self.channel), self.tool_key.as_deref())
+            .map_err(|errors| problems.extend(errors.iter().map(describe)));
+        let token = self
+            .token
+            .as_deref()
+            .map(str::trim)
+            .filter(|token| !token.is_empty());
+        if token.is_some_and(|token| !token.bytes().all(|byte| byte.is_ascii_graphic())) {
+            problems.push(
+                "the token (data-token) has characters that can't be sent in a header.".into(),
+            );
+        }
+        match (api_base, integration) {
+            (Ok(api_base), Ok(integration)) if problems.is_empty() => Ok(Setup {
+                integration,
+                client: Client::new(api_base, token.map(str::to_owned)),
+                locale: self.locale,
+                keep_query: self.keep_query,
+            }),
+            _ => Err(problems),
+        }
+    }
+}
+
+/// A sentence for an integrator's value that breaks the API's rule.
+fn describe(error: &FieldError) -> String {
+    let what = match error.field {
+        Field::ChannelSlug => "the channel (data-channel)",
+        _ => "the tool key (data-tool-key)",
+    };
+    match error.problem {
+        Problem::Required => format!("{what} is missing; tickets need a channel."),
+        Problem::TooLong { max } => format!(
+            "{what} is longer than the API's limit of {max} characters. It is not shortened, \
+             since a changed value would file tickets in the wrong place."
+        ),
+        _ => format!("{what} is not accepted by the API."),
+    }
+}
+
+/// The absolute API base, without a trailing slash.
+fn resolve_api_base(raw: &str) -> Result<String, String> {
+    let raw = raw.trim();
+    if raw.is_empty() {
+        return Err("the API base (data-api-base) is missing.".into());
+    }
+    let page = web_sys::window()
+        .and_then(|window| window.document())
+        .and_then(|document| document.base_uri().ok().flatten());
+    let url = match &page {
+        Some(page) => web_sys::Url::new_with_base(raw, page),
+        None => web_sys::Url::new(raw),
+    }
+    .map_err(|_| format!("the API base (data-api-base) {raw:?} is not a URL."))?;
+    if !matches!(url.protocol().as_str(), "http:" | "https:") {
+        return Err(format!(
+            "the API base (data-api-base) {raw:?} is not an http or https URL."
+        ));
+    }
+    let base = format!("{}{}", url.origin(), url.pathname());
+    Ok(base.trim_end_matches('/').to_owned())
+}

@@ -1,0 +1,56 @@
+//! The widget's Leptos components. Each component has its own file with its CSS beside it;
+//! [`STYLES`] joins the CSS into the one stylesheet the shadow root adopts.
+
+mod dialog;
+mod feedback_widget;
+mod field_errors;
+mod reply_box;
+mod select_field;
+mod star_rating;
+mod status_message;
+mod success;
+mod text_field;
+pub mod texts;
+mod ticket_form;
+mod trigger;
+
+pub use feedback_widget::{FeedbackWidget, WidgetEvent};
+pub use texts::{Locale, Texts};
+
+use crate::api::Client;
+use leptos::prelude::Callback;
+
+/// The widget's stylesheet: every component's CSS, in one string.
+pub const STYLES: &str = concat!(
+    include_str!("feedback_widget.css"),
+    include_str!("trigger.css"),
+    include_str!("dialog.css"),
+    include_str!("ticket_form.css"),
+    include_str!("text_field.css"),
+    include_str!("field_errors.css"),
+    include_str!("select_field.css"),
+    include_str!("star_rating.css"),
+    include_str!("status_message.css"),
+    include_str!("success.css"),
+    include_str!("reply_box.css"),
+);
+
+/// What every component of one widget shares, provided as context by [`FeedbackWidget`].
+#[derive(Clone)]
+pub(crate) struct WidgetContext {
+    pub texts: &'static Texts,
+    pub client: Client,
+    /// Whether `page` keeps the query string.
+    pub keep_query: bool,
+    pub on_event: Callback<WidgetEvent>,
+}
+
+/// The widget's context; every component below [`FeedbackWidget`] has it.
+pub(crate) fn widget_context() -> WidgetContext {
+    leptos::prelude::expect_context::<WidgetContext>()
+}
+
+/// Milliseconds since the epoch, from the browser's clock.
+pub(crate) fn now_ms() -> f64 {
+    js_sys::Date::now()
+}

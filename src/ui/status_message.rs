@@ -1,0 +1,82 @@
+//! The form's status line: sending, or why it did not work and what happens to the text.
+
+use leptos::prelude::*;
+
+use super::texts::clock;
+use super::widget_context;
+use crate::contract::Failure;
+
+/// The server's own message for a failure, when it sent one worth showing.
+fn server_text(failure: &Failure) -> Option<&str> {
+    match failure {
+        Failure::Unauthenticated { message }
+        | Failure::Forbidden { message }
+        | Failure::NotFound { message }
+        | Failure::ServerError { message, .. }
+        | Failure::Unexpected { message, .. } => message.as_deref(),
+        _ => None,
+    }
+}
+
+/// A polite live region: screen readers hear "sending", then the outcome. Server text is shown
+/// as text only.
+#[component]
+pub fn StatusMessage(
+    #[prop(into)] sending: Signal<bool>,
+    #[prop(into)] failure: Signal<Option<Failure>>,
+    /// Seconds left on a rate limit, counting down.
+    #[prop(into)]
+    wait: Signal<Option<u32>>,
+    /// Further lines, such as the server's complaints about fields the user can't edit.
+    #[prop(into)]
+    extra: Signal<Vec<String>>,
+) -> impl IntoView {
+    let texts = widget_context().texts;
+    // The sentence changes only when the outcome does, or when the wait is over; the ticking
+    // clock sits outside the live region so that it is not read out every second.
+    let sentence = move || {
+        let failure = failure.get()?;
+        let wait = match (&failure, wait.get()) {
+            (_, Some(0)) => Some(0),
+            (Failure::RateLimited(rate), _) => rate.retry_after,
+            _ => None,
+        };
+        Some(texts.failure(&failure, wait))
+    };
+    let kept = move || failure.with(Option::is_some).then_some(texts.text_kept);
+    let server =
+        move || failure.with(|failure| failure.as_ref().and_then(server_text).map(str::to_owned));
+    view! {
+        <div class="fw-status" class:fw-status--error=move || failure.with(Option::is_some)>
+            <div role="status" aria-live="polite" class="fw-status__live">
+                {move || sending.get().then_some(texts.sending)}
+                {move || sentence().map(|text| view! { <p class="fw-status__text">{text}</p> })}
+                {move || {
+                    server()
+                        .map(|text| {
+                            view! {
+                                <p class="fw-status__server">
+                                    {texts.server_said} " " <q>{text}</q>
+                                </p>
+                            }
+                        })
+                }}
+                <For each=move || extra.get() key=|line| line.clone() let:line>
+                    <p class="fw-status__server">{line}</p>
+                </For>
+                {move || kept().map(|text| view! { <p class="fw-status__kept">{text}</p> })}
+            </div>
+            {move || {
+                wait.get()
+                    .filter(|seconds| *seconds > 0)
+                    .map(|seconds| {
+                        view! {
+                            <p class="fw-status__clock" aria-hidden="true">
+                                {clock(seconds)}
+                            </p>
+                        }
+                    })
+            }}
+        </div>
+    }
+}

@@ -1,0 +1,61 @@
+//! The view after a confirmed ticket: its number, a box to add details, and the way out.
+
+use leptos::prelude::*;
+
+use super::reply_box::ReplyBox;
+use super::texts::fill;
+use super::widget_context;
+use crate::contract::Ticket;
+
+/// Thanks the user with the ticket number the server gave. Focus moves to the heading, since the
+/// button that was pressed is gone.
+#[component]
+pub fn Success(
+    ticket: Ticket,
+    /// Starts a new, empty form.
+    on_new: Callback<()>,
+    on_close: Callback<()>,
+) -> impl IntoView {
+    let texts = widget_context().texts;
+    let heading = NodeRef::<leptos::html::H3>::new();
+    Effect::new(move |_| {
+        if let Some(heading) = heading.get() {
+            let _ = heading.focus();
+        }
+    });
+    let label = ticket.label();
+    let (before, after) = texts
+        .received
+        .split_once("{ticket}")
+        .unwrap_or((texts.received, ""));
+    view! {
+        <div class="fw-success">
+            <h3 node_ref=heading class="fw-success__title" tabindex="-1">
+                {texts.thanks}
+            </h3>
+            <p class="fw-success__text" role="status">
+                {before}
+                <strong class="fw-ticket" part="ticket-number">{label.clone()}</strong>
+                {after}
+            </p>
+            <ReplyBox ticket_id=ticket.id ticket_label=label />
+            <div class="fw-success__actions">
+                <button type="button" class="fw-button" on:click=move |_| on_new.run(())>
+                    {texts.new_feedback}
+                </button>
+                <button
+                    type="button"
+                    class="fw-button fw-button--primary"
+                    on:click=move |_| on_close.run(())
+                >
+                    {texts.close}
+                </button>
+            </div>
+        </div>
+    }
+}
+
+/// `template` with `{ticket}` filled in, for texts that name the ticket.
+pub(crate) fn with_ticket(template: &str, label: &str) -> String {
+    fill(template, &[("ticket", label)])
+}

@@ -1,0 +1,104 @@
+//! A labelled text input or text area with a live counter and its problems beneath it.
+
+use leptos::prelude::*;
+
+use super::field_errors::FieldErrors;
+use super::texts::fill;
+use super::widget_context;
+use crate::contract::{code_points, server_trim};
+
+/// A text field. The counter counts as the server does: code points, without surrounding
+/// whitespace.
+#[component]
+pub fn TextField(
+    /// The input's id; the counter and the problem list derive theirs from it.
+    id: &'static str,
+    label: &'static str,
+    /// "required" or "optional", shown beside the label in words.
+    marker: &'static str,
+    /// The server's limit in code points.
+    max: usize,
+    /// A text area instead of a one-line input.
+    #[prop(optional)]
+    multiline: bool,
+    #[prop(into)] value: Signal<String>,
+    on_input: Callback<String>,
+    /// What is wrong with the value, in words; empty when nothing is.
+    #[prop(into)]
+    notices: Signal<Vec<String>>,
+    /// Focus this field when the dialog opens.
+    #[prop(optional)]
+    autofocus: bool,
+) -> impl IntoView {
+    let texts = widget_context().texts;
+    let counter_id = format!("{id}-count");
+    let errors_id = format!("{id}-errors");
+    let count = Memo::new(move |_| value.with(|text| code_points(server_trim(text))));
+    let invalid = move || !notices.with(Vec::is_empty);
+    let described_by = {
+        let (counter_id, errors_id) = (counter_id.clone(), errors_id.clone());
+        move || match invalid() {
+            true => format!("{counter_id} {errors_id}"),
+            false => counter_id.clone(),
+        }
+    };
+    let input = move |event| on_input.run(event_target_value(&event));
+    let control = if multiline {
+        view! {
+            <textarea
+                id=id
+                class="fw-field__control fw-field__control--multiline"
+                rows="5"
+                autofocus=autofocus
+                aria-invalid=move || invalid().to_string()
+                aria-describedby=described_by
+                prop:value=move || value.get()
+                on:input=input
+            ></textarea>
+        }
+        .into_any()
+    } else {
+        view! {
+            <input
+                id=id
+                type="text"
+                class="fw-field__control"
+                autocomplete="off"
+                autofocus=autofocus
+                aria-invalid=move || invalid().to_string()
+                aria-describedby=described_by
+                prop:value=move || value.get()
+                on:input=input
+            />
+        }
+        .into_any()
+    };
+    view! {
+        <div class="fw-field" class:fw-field--invalid=invalid>
+            <div class="fw-field__top">
+                <label class="fw-field__label" for=id>
+                    {label}
+                    " "
+                    <span class="fw-field__marker">"(" {marker} ")"</span>
+                </label>
+                <span
+                    id=counter_id
+                    class="fw-counter"
+                    class:fw-counter--over=move || { count.get() > max }
+                >
+                    <span aria-hidden="true">{move || count.get()} " / " {max}</span>
+                    <span class="fw-sr">
+                        {move || {
+                            fill(
+                                texts.counter,
+                                &[("n", &count.get().to_string()), ("max", &max.to_string())],
+                            )
+                        }}
+                    </span>
+                </span>
+            </div>
+            {control}
+            <FieldErrors id=errors_id notices />
+        </div>
+    }
+}

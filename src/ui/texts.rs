@@ -1,0 +1,279 @@
+//! Every word the widget shows, per locale, and the sentences built from the contract's data.
+
+use crate::contract::{Failure, Field, Priority, Problem, TicketType};
+
+/// The built-in languages.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Locale {
+    #[default]
+    En,
+    Nl,
+}
+
+impl Locale {
+    /// The locale for a language tag such as `nl-BE`; `None` when none is built in.
+    pub fn from_tag(tag: &str) -> Option<Locale> {
+        let language = tag.trim().split(['-', '_']).next()?.to_ascii_lowercase();
+        match language.as_str() {
+            "en" => Some(Locale::En),
+            "nl" => Some(Locale::Nl),
+            _ => None,
+        }
+    }
+
+    pub fn texts(self) -> &'static Texts {
+        match self {
+            Locale::En => &EN,
+            Locale::Nl => &NL,
+        }
+    }
+
+    /// The `lang` attribute for the widget's content.
+    pub fn tag(self) -> &'static str {
+        match self {
+            Locale::En => "en",
+            Locale::Nl => "nl",
+        }
+    }
+}
+
+/// The texts of one locale. Placeholders in braces are filled in by [`fill`].
+#[derive(Debug)]
+pub struct Texts {
+    pub trigger: &'static str,
+    pub title: &'static str,
+    pub intro: &'static str,
+    pub close: &'static str,
+    pub subject: &'static str,
+    pub message: &'static str,
+    pub rating: &'static str,
+    pub kind: &'static str,
+    pub priority: &'static str,
+    pub required: &'static str,
+    pub optional: &'static str,
+    pub not_set: &'static str,
+    pub bug: &'static str,
+    pub suggestion: &'static str,
+    pub other: &'static str,
+    pub low: &'static str,
+    pub normal: &'static str,
+    pub high: &'static str,
+    pub urgent: &'static str,
+    /// `{n}`: the star's value.
+    pub star: &'static str,
+    pub clear_rating: &'static str,
+    /// `{n}`, `{max}`: characters used and allowed, for screen readers.
+    pub counter: &'static str,
+    pub send: &'static str,
+    pub sending: &'static str,
+    /// `{field}`.
+    pub required_problem: &'static str,
+    /// `{field}`, `{max}`.
+    pub too_long_problem: &'static str,
+    /// `{field}`.
+    pub invalid_problem: &'static str,
+    pub invalid: &'static str,
+    pub unauthenticated: &'static str,
+    pub forbidden: &'static str,
+    pub not_found: &'static str,
+    /// `{time}`: minutes and seconds until sending is allowed again.
+    pub rate_limited_wait: &'static str,
+    pub rate_limited: &'static str,
+    pub rate_limit_over: &'static str,
+    /// `{status}`.
+    pub server_error: &'static str,
+    pub network: &'static str,
+    pub timeout: &'static str,
+    /// `{status}`.
+    pub unexpected: &'static str,
+    pub text_kept: &'static str,
+    pub server_said: &'static str,
+    pub thanks: &'static str,
+    /// `{ticket}`.
+    pub received: &'static str,
+    pub reply_label: &'static str,
+    pub reply_send: &'static str,
+    /// `{ticket}`.
+    pub reply_sent: &'static str,
+    pub new_feedback: &'static str,
+}
+
+pub static EN: Texts = Texts {
+    trigger: "Feedback",
+    title: "Send feedback",
+    intro: "Tell us what works, what doesn't, or what you miss.",
+    close: "Close",
+    subject: "Subject",
+    message: "Message",
+    rating: "Rating",
+    kind: "Type",
+    priority: "Priority",
+    required: "required",
+    optional: "optional",
+    not_set: "Not set",
+    bug: "Bug",
+    suggestion: "Suggestion",
+    other: "Other",
+    low: "Low",
+    normal: "Normal",
+    high: "High",
+    urgent: "Urgent",
+    star: "{n} of 5",
+    clear_rating: "Clear rating",
+    counter: "{n} of {max} characters",
+    send: "Send",
+    sending: "Sending…",
+    required_problem: "Fill in the {field}.",
+    too_long_problem: "The {field} is too long: at most {max} characters.",
+    invalid_problem: "The {field} has a value the service does not accept.",
+    invalid: "The service did not accept some fields. Check the marked fields.",
+    unauthenticated: "The feedback service did not accept this site's sign-in, so your feedback was not sent.",
+    forbidden: "This site is not allowed to send feedback to the service, so your feedback was not sent.",
+    not_found: "The feedback service or its channel was not found, so your feedback was not sent.",
+    rate_limited_wait: "Too many messages in a short time. You can send again in {time}.",
+    rate_limited: "Too many messages in a short time. Wait a few minutes, then send again.",
+    rate_limit_over: "You can send again now.",
+    server_error: "The feedback service had a problem (error {status}) and did not confirm your feedback. Try again in a moment.",
+    network: "The feedback service could not be reached. Check your connection; a browser extension such as an ad blocker may also block it. Your feedback was not sent.",
+    timeout: "The feedback service did not answer in time. Your feedback may or may not have arrived.",
+    unexpected: "The feedback service gave an answer we could not read (status {status}), so we can't confirm your feedback arrived.",
+    text_kept: "Your text is still here.",
+    server_said: "The service said:",
+    thanks: "Thank you!",
+    received: "Your feedback was received as ticket {ticket}.",
+    reply_label: "Add details",
+    reply_send: "Add to ticket",
+    reply_sent: "Your details were added to ticket {ticket}.",
+    new_feedback: "Send other feedback",
+};
+
+pub static NL: Texts = Texts {
+    trigger: "Feedback",
+    title: "Feedback sturen",
+    intro: "Vertel ons wat werkt, wat niet werkt of wat je mist.",
+    close: "Sluiten",
+    subject: "Onderwerp",
+    message: "Bericht",
+    rating: "Beoordeling",
+    kind: "Soort",
+    priority: "Prioriteit",
+    required: "verplicht",
+    optional: "optioneel",
+    not_set: "Niet gekozen",
+    bug: "Fout",
+    suggestion: "Suggestie",
+    other: "Anders",
+    low: "Laag",
+    normal: "Normaal",
+    high: "Hoog",
+    urgent: "Dringend",
+    star: "{n} van 5",
+    clear_rating: "Beoordeling wissen",
+    counter: "{n} van {max} tekens",
+    send: "Versturen",
+    sending: "Bezig met versturen…",
+    required_problem: "Vul het veld {field} in.",
+    too_long_problem: "Het veld {field} is te lang: hooguit {max} tekens.",
+    invalid_problem: "Het veld {field} heeft een waarde die de dienst niet accepteert.",
+    invalid: "De dienst accepteerde niet alle velden. Controleer de gemarkeerde velden.",
+    unauthenticated: "De feedbackdienst accepteerde de aanmelding van deze site niet, dus je feedback is niet verstuurd.",
+    forbidden: "Deze site mag geen feedback naar de dienst sturen, dus je feedback is niet verstuurd.",
+    not_found: "De feedbackdienst of het kanaal is niet gevonden, dus je feedback is niet verstuurd.",
+    rate_limited_wait: "Te veel berichten in korte tijd. Je kunt weer versturen over {time}.",
+    rate_limited: "Te veel berichten in korte tijd. Wacht een paar minuten en verstuur dan opnieuw.",
+    rate_limit_over: "Je kunt nu weer versturen.",
+    server_error: "De feedbackdienst had een probleem (fout {status}) en heeft je feedback niet bevestigd. Probeer het zo nog eens.",
+    network: "De feedbackdienst is niet bereikbaar. Controleer je verbinding; ook een browserextensie zoals een adblocker kan de dienst blokkeren. Je feedback is niet verstuurd.",
+    timeout: "De feedbackdienst antwoordde niet op tijd. Je feedback is misschien wel, misschien niet aangekomen.",
+    unexpected: "De feedbackdienst gaf een antwoord dat we niet konden lezen (status {status}), dus we kunnen niet bevestigen dat je feedback is aangekomen.",
+    text_kept: "Je tekst staat er nog.",
+    server_said: "De dienst meldde:",
+    thanks: "Bedankt!",
+    received: "Je feedback is ontvangen als ticket {ticket}.",
+    reply_label: "Details toevoegen",
+    reply_send: "Aan ticket toevoegen",
+    reply_sent: "Je details zijn toegevoegd aan ticket {ticket}.",
+    new_feedback: "Andere feedback sturen",
+};
+
+/// Replaces each `{name}` in `template` with its value.
+pub fn fill(template: &str, values: &[(&str, &str)]) -> String {
+    values
+        .iter()
+        .fold(template.to_owned(), |text, (name, value)| {
+            text.replace(&format!("{{{name}}}"), value)
+        })
+}
+
+impl Texts {
+    /// The label of a field the user edits.
+    pub fn field(&self, field: Field) -> &'static str {
+        match field {
+            Field::Subject => self.subject,
+            Field::Message => self.message,
+            Field::Rating => self.rating,
+            Field::Type => self.kind,
+            Field::Priority => self.priority,
+            other => other.name(),
+        }
+    }
+
+    pub fn ticket_type(&self, kind: TicketType) -> &'static str {
+        match kind {
+            TicketType::Bug => self.bug,
+            TicketType::Suggestion => self.suggestion,
+            TicketType::Other => self.other,
+        }
+    }
+
+    pub fn priority_level(&self, priority: Priority) -> &'static str {
+        match priority {
+            Priority::Low => self.low,
+            Priority::Normal => self.normal,
+            Priority::High => self.high,
+            Priority::Urgent => self.urgent,
+        }
+    }
+
+    /// The sentence for a broken rule of `field`.
+    pub fn problem(&self, field: Field, problem: Problem) -> String {
+        let name = self.field(field).to_lowercase();
+        match problem {
+            Problem::Required => fill(self.required_problem, &[("field", &name)]),
+            Problem::TooLong { max } => fill(
+                self.too_long_problem,
+                &[("field", &name), ("max", &max.to_string())],
+            ),
+            _ => fill(self.invalid_problem, &[("field", &name)]),
+        }
+    }
+
+    /// The sentence for a failed request. `wait` is the rate limit's remaining time, when known.
+    pub fn failure(&self, failure: &Failure, wait: Option<u32>) -> String {
+        let status = |status: &u16| status.to_string();
+        match failure {
+            Failure::Invalid { .. } => self.invalid.to_owned(),
+            Failure::Unauthenticated { .. } => self.unauthenticated.to_owned(),
+            Failure::Forbidden { .. } => self.forbidden.to_owned(),
+            Failure::NotFound { .. } => self.not_found.to_owned(),
+            Failure::RateLimited(_) => match wait {
+                Some(0) => self.rate_limit_over.to_owned(),
+                Some(seconds) => fill(self.rate_limited_wait, &[("time", &clock(seconds))]),
+                None => self.rate_limited.to_owned(),
+            },
+            Failure::ServerError { status: code, .. } => {
+                fill(self.server_error, &[("status", &status(code))])
+            }
+            Failure::Network => self.network.to_owned(),
+            Failure::Timeout => self.timeout.to_owned(),
+            Failure::Unexpected { status: code, .. } => {
+                fill(self.unexpected, &[("status", &status(code))])
+            }
+        }
+    }
+}
+
+/// Seconds as `m:ss`.
+pub fn clock(seconds: u32) -> String {
+    format!("{}:{:02}", seconds / 60, seconds % 60)
+}

@@ -1,0 +1,44 @@
+// A page object for the widget on the demo page. Locators pierce the widget's open shadow root,
+// and find things by role and label as a user would.
+export class WidgetPage {
+  constructor(page, baseUrl) {
+    this.page = page;
+    this.baseUrl = baseUrl;
+    this.trigger = page.getByRole("button", { name: "Feedback" });
+    this.dialog = page.getByRole("dialog", { name: "Send feedback" });
+    this.subject = this.dialog.getByLabel("Subject");
+    this.message = this.dialog.getByLabel("Message");
+    this.type = this.dialog.getByLabel("Type");
+    this.priority = this.dialog.getByLabel("Priority");
+    this.send = this.dialog.getByRole("button", { name: "Send", exact: false });
+    this.status = this.dialog.getByRole("status").first();
+  }
+
+  /** Opens the demo page (optionally at a path) and waits for the widget's button. */
+  async goto(path = "/") {
+    await this.page.goto(this.baseUrl + path);
+    await this.trigger.waitFor();
+  }
+
+  async open() {
+    await this.trigger.click();
+    await this.dialog.waitFor();
+  }
+
+  async fill({ subject = "", message = "", rating, type, priority } = {}) {
+    await this.subject.fill(subject);
+    await this.message.fill(message);
+    if (rating) await this.dialog.getByRole("radio", { name: `${rating} of 5` }).check();
+    if (type) await this.type.selectOption(type);
+    if (priority) await this.priority.selectOption(priority);
+  }
+
+  /** The problems listed under a field, by the field's label. */
+  errorsOf(label) {
+    return this.page.locator(`feedback-widget`).locator(`#${this.idOf(label)}-errors li`);
+  }
+
+  idOf(label) {
+    return { Subject: "fw-subject", Message: "fw-message", Type: "fw-type", Priority: "fw-priority", Rating: "fw-rating" }[label];
+  }
+}
