@@ -6,7 +6,7 @@ pub mod contract;
 #[cfg(feature = "ui")]
 pub mod api;
 #[cfg(feature = "ui")]
-mod embed;
+pub mod embed;
 #[cfg(feature = "ui")]
 pub mod options;
 #[cfg(feature = "ui")]

@@ -26,7 +26,15 @@ pub fn mount(script: HtmlElement) {
 }
 
 fn try_mount(script: &HtmlElement) -> Result<(), JsValue> {
-    let options = options_from(script);
+    attach(options_from(script), Callback::new(dispatch)).map(drop)
+}
+
+/// Renders a widget into a new `<feedback-widget>` element at the end of the page's body, inside
+/// an open shadow root that has adopted the widget's stylesheet. Returns that host element.
+pub fn attach(
+    options: Options,
+    on_event: Callback<WidgetEvent>,
+) -> Result<web_sys::Element, JsValue> {
     let document = gloo_document()?;
     let host = document.create_element(HOST_TAG)?;
     let shadow = host.attach_shadow(&ShadowRootInit::new(ShadowRootMode::Open))?;
@@ -39,11 +47,12 @@ fn try_mount(script: &HtmlElement) -> Result<(), JsValue> {
         .body()
         .ok_or_else(|| JsValue::from_str("the page has no body"))?
         .append_child(&host)?;
-    leptos::mount::mount_to(container, move || {
-        view! { <FeedbackWidget options on_event=Callback::new(dispatch) /> }
-    })
+    leptos::mount::mount_to(
+        container,
+        move || view! { <FeedbackWidget options on_event /> },
+    )
     .forget();
-    Ok(())
+    Ok(host)
 }
 
 fn gloo_document() -> Result<web_sys::Document, JsValue> {

@@ -1,0 +1,64 @@
+#!/usr/bin/env bash
+# Installs what building and testing the widget needs, and skips what is already there:
+# the wasm32 target, trunk, wasm-bindgen-cli (the version in Cargo.lock), Chromium with its
+# driver, brotli, and the node packages (binaryen's wasm-opt, playwright-core).
+# Only the package registries are used; no tool downloads anything at build time.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+say() { printf '\033[1m==> %s\033[0m\n' "$*"; }
+have() { command -v "$1" >/dev/null 2>&1; }
+
+TRUNK_VERSION=0.21.14
+# The wasm-bindgen CLI must match the crate exactly; Cargo.lock says which it is.
+BINDGEN_VERSION=$(awk '/^name = "wasm-bindgen"$/ { getline; gsub(/version = |"/, ""); print; exit }' Cargo.lock)
+PINNED_BINDGEN=$(sed -n 's/^wasm_bindgen = "\(.*\)"/\1/p' Trunk.toml)
+if [ "$BINDGEN_VERSION" != "$PINNED_BINDGEN" ]; then
+  echo "Trunk.toml pins wasm_bindgen = \"$PINNED_BINDGEN\" but Cargo.lock has $BINDGEN_VERSION; make them equal." >&2
+  exit 1
+fi
+
+apt_install() {
+  local sudo=""
+  [ "$(id -u)" -eq 0 ] || sudo="sudo"
+  say "Installing Debian packages: $*"
+  $sudo apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "$@" >/dev/null
+}
+
+missing=()
+[ -x /usr/bin/chromium ] || missing+=(chromium)
+[ -x /usr/bin/chromedriver ] || missing+=(chromium-driver)
+have brotli || missing+=(brotli)
+have node || missing+=(nodejs)
+have npm || missing+=(npm)
+[ ${#missing[@]} -eq 0 ] || apt_install "${missing[@]}"
+
+node_major=$(node -p 'process.versions.node.split(".")[0]')
+if [ "$node_major" -lt 20 ]; then
+  echo "Node.js $node_major is too old; the end-to-end tests need Node.js 20 or newer." >&2
+  exit 1
+fi
+
+if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
+  say "Adding the wasm32-unknown-unknown target"
+  rustup target add wasm32-unknown-unknown
+fi
+
+if [ "$(trunk --version 2>/dev/null)" != "trunk $TRUNK_VERSION" ]; then
+  say "Installing trunk $TRUNK_VERSION"
+  cargo install trunk --version "$TRUNK_VERSION" --locked
+fi
+
+if [ "$(wasm-bindgen --version 2>/dev/null)" != "wasm-bindgen $BINDGEN_VERSION" ]; then
+  say "Installing wasm-bindgen-cli $BINDGEN_VERSION"
+  cargo install wasm-bindgen-cli --version "$BINDGEN_VERSION" --force
+fi
+
+# npm ci when node_modules is missing or older than the lock file.
+for dir in scripts tests/e2e; do
+  if [ ! -d "$dir/node_modules" ] || [ "$dir/package-lock.json" -nt "$dir/node_modules/.package-lock.json" ]; then
+    say "Installing node packages in $dir"
+    (cd "$dir" && npm ci --no-audit --no-fund --loglevel=error)
+  fi
+done

@@ -1,0 +1,35 @@
+#!/usr/bin/env bash
+# Every test tier, in order; stops at the first failure with a non-zero exit.
+#   1. lint: rustfmt and clippy
+#   2. native: the contract's tables and properties, the sandbox's handlers
+#   3. browser: the components, in headless Chromium (wasm-bindgen-test)
+#   4. end to end: the demo page in Chromium against a real sandbox (Playwright)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+scripts/setup.sh
+source scripts/env.sh
+
+tier() { printf '\n\033[1m=== %s ===\033[0m\n' "$*"; }
+
+tier "lint"
+cargo fmt --all -- --check
+cargo clippy -p feedback_widget --no-default-features --all-targets -- -D warnings
+cargo clippy -p sandbox --all-targets -- -D warnings
+cargo clippy -p feedback_widget --target wasm32-unknown-unknown --all-targets -- -D warnings
+
+tier "native tests"
+cargo test -p feedback_widget --no-default-features
+cargo test -p sandbox
+
+tier "browser tests (headless Chromium)"
+[ -x "$CHROMEDRIVER" ] || { echo "chromedriver missing at $CHROMEDRIVER" >&2; exit 1; }
+CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
+  cargo test -p feedback_widget --target wasm32-unknown-unknown --test browser
+
+tier "release build and sizes"
+scripts/build.sh
+
+tier "end-to-end tests (Playwright, Chromium, sandbox)"
+(cd tests/e2e && npm test)
+
+tier "all tiers passed"

@@ -1,0 +1,290 @@
+//! Browser tests of the components, in headless Chromium: the form renders, counters count code
+//! points, problems show next to their field, and Send stays disabled while a request is out.
+#![cfg(target_arch = "wasm32")]
+
+use feedback_widget::embed::attach;
+use feedback_widget::{Options, WidgetEvent};
+use leptos::prelude::Callback;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_test::*;
+use web_sys::{Element, HtmlElement, HtmlInputElement, ShadowRoot};
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+#[wasm_bindgen(inline_js = r#"
+export function stub_fetch(answer) {
+  window.__fetchCalls = 0;
+  window.fetch = function () {
+    window.__fetchCalls += 1;
+    if (answer === null) return new Promise(function () {});
+    return Promise.resolve(new Response(JSON.stringify(answer.body), {
+      status: answer.status,
+      headers: { "content-type": "application/json" },
+    }));
+  };
+}
+export function fetch_calls() { return window.__fetchCalls || 0; }
+export function json(text) { return JSON.parse(text); }
+"#)]
+extern "C" {
+    /// Replaces `window.fetch`: `null` never answers, `{status, body}` answers with that.
+    fn stub_fetch(answer: JsValue);
+    fn fetch_calls() -> u32;
+    fn json(text: &str) -> JsValue;
+}
+
+/// Lets Leptos run its effects and the browser deliver events.
+async fn tick() {
+    for _ in 0..3 {
+        let promise = js_sys::Promise::new(&mut |resolve, _| {
+            web_sys::window()
+                .unwrap()
+                .set_timeout_with_callback(&resolve)
+                .unwrap();
+        });
+        wasm_bindgen_futures::JsFuture::from(promise).await.unwrap();
+    }
+}
+
+/// A widget mounted as a host page would have it, removed again when the test ends.
+struct Widget {
+    host: Element,
+    root: ShadowRoot,
+}
+
+impl Drop for Widget {
+    fn drop(&mut self) {
+        self.host.remove();
+    }
+}
+
+fn options() -> Options {
+    Options {
+        api_base: "http://127.0.0.1:9/api".into(),
+        channel: "feedback".into(),
+        ..Options::default()
+    }
+}
+
+async fn open_form() -> Widget {
+    let host = attach(options(), Callback::new(|_: WidgetEvent| {})).unwrap();
+    let root = host.shadow_root().expect("an open shadow root");
+    let widget = Widget { host, root };
+    tick().await;
+    widget.find("button.fw-trigger").click();
+    tick().await;
+    widget
+}
+
+impl Widget {
+    fn find(&self, selector: &str) -> HtmlElement {
+        self.root
+            .query_selector(selector)
+            .unwrap()
+            .unwrap_or_else(|| panic!("nothing matches {selector}"))
+            .unchecked_into()
+    }
+
+    fn all(&self, selector: &str) -> Vec<Element> {
+        let list = self.root.query_selector_all(selector).unwrap();
+        (0..list.length())
+            .filter_map(|i| list.item(i))
+            .map(JsCast::unchecked_into)
+            .collect()
+    }
+
+    fn text(&self, selector: &str) -> String {
+        self.find(selector).text_content().unwrap_or_default()
+    }
+
+    /// The control a `<label>` starting with `label` points at.
+    fn field(&self, label: &str) -> HtmlElement {
+        let label = self
+            .all("label")
+            .into_iter()
+            .find(|element| {
+                element
+                    .text_content()
+                    .is_some_and(|text| text.trim_start().starts_with(label))
+            })
+            .unwrap_or_else(|| panic!("no label {label:?}"));
+        let id = label
+            .get_attribute("for")
+            .expect("a label tied to its control");
+        self.find(&format!("#{id}"))
+    }
+
+    async fn type_into(&self, label: &str, text: &str) {
+        let field = self.field(label);
+        js_sys::Reflect::set(&field, &"value".into(), &text.into()).unwrap();
+        let init = web_sys::EventInit::new();
+        init.set_bubbles(true);
+        let event = web_sys::Event::new_with_event_init_dict("input", &init).unwrap();
+        field.dispatch_event(&event).unwrap();
+        tick().await;
+    }
+
+    async fn press_send(&self) {
+        self.find("button[type=submit]").click();
+        tick().await;
+    }
+}
+
+#[wasm_bindgen_test]
+async fn the_form_renders_in_an_open_dialog() {
+    let widget = open_form().await;
+    let dialog = widget.find("dialog");
+    assert!(dialog.has_attribute("open"), "the trigger opens the dialog");
+    assert_eq!(
+        widget
+            .find("button.fw-trigger")
+            .get_attribute("aria-expanded")
+            .as_deref(),
+        Some("true")
+    );
+    assert_eq!(widget.text("#fw-title"), "Send feedback");
+    for label in ["Subject", "Message", "Type", "Priority"] {
+        widget.field(label);
+    }
+    assert!(widget.text("legend").starts_with("Rating"));
+    assert_eq!(widget.all("input[type=radio]").len(), 5);
+    assert_eq!(widget.text("button[type=submit]"), "Send");
+    let focused = widget.root.active_element().map(|element| element.id());
+    assert_eq!(
+        focused.as_deref(),
+        Some("fw-subject"),
+        "focus starts on Subject"
+    );
+}
+
+#[wasm_bindgen_test]
+async fn counters_count_code_points_as_the_server_does() {
+    let widget = open_form().await;
+    let cases = [
+        ("😀😀😀", "3 / 255"),
+        ("  é  ", "1 / 255"),
+        ("a\u{200B}", "1 / 255"),
+        ("", "0 / 255"),
+    ];
+    for (text, counter) in cases {
+        widget.type_into("Subject", text).await;
+        assert_eq!(
+            widget.text("#fw-subject-count [aria-hidden]"),
+            counter,
+            "{text:?}"
+        );
+    }
+    // 255 astral characters are 510 UTF-16 units, and still within the limit.
+    widget.type_into("Subject", &"😀".repeat(255)).await;
+    assert_eq!(widget.text("#fw-subject-count [aria-hidden]"), "255 / 255");
+    assert!(widget.find("#fw-subject-errors").has_attribute("hidden"));
+    widget.type_into("Message", &"😀".repeat(5001)).await;
+    assert_eq!(
+        widget.text("#fw-message-count [aria-hidden]"),
+        "5001 / 5000"
+    );
+    assert_eq!(
+        widget.text("#fw-message-errors"),
+        "The message is too long: at most 5000 characters."
+    );
+}
+
+#[wasm_bindgen_test]
+async fn a_client_error_shows_next_to_its_field() {
+    stub_fetch(JsValue::NULL);
+    let widget = open_form().await;
+    widget.type_into("Message", "Only a message").await;
+    widget.press_send().await;
+    assert_eq!(fetch_calls(), 0, "nothing invalid is sent");
+    let subject = widget.field("Subject");
+    assert_eq!(
+        subject.get_attribute("aria-invalid").as_deref(),
+        Some("true")
+    );
+    let described = subject.get_attribute("aria-describedby").unwrap();
+    assert!(
+        described.split(' ').any(|id| id == "fw-subject-errors"),
+        "{described}"
+    );
+    assert!(!widget.find("#fw-subject-errors").has_attribute("hidden"));
+    assert_eq!(widget.text("#fw-subject-errors"), "Fill in the subject.");
+    assert_eq!(
+        widget
+            .field("Message")
+            .get_attribute("aria-invalid")
+            .as_deref(),
+        Some("false")
+    );
+    // Fixing the field takes the problem away.
+    widget.type_into("Subject", "A subject").await;
+    assert!(widget.find("#fw-subject-errors").has_attribute("hidden"));
+}
+
+#[wasm_bindgen_test]
+async fn send_is_disabled_while_sending() {
+    stub_fetch(JsValue::NULL);
+    let widget = open_form().await;
+    widget.type_into("Subject", "Broken button").await;
+    widget.type_into("Message", "Nothing happens").await;
+    let send = widget.find("button[type=submit]");
+    assert_eq!(
+        send.get_attribute("aria-disabled").as_deref(),
+        Some("false")
+    );
+    send.click();
+    send.click();
+    tick().await;
+    send.click();
+    tick().await;
+    assert_eq!(fetch_calls(), 1, "three clicks, one request");
+    assert_eq!(send.get_attribute("aria-disabled").as_deref(), Some("true"));
+    assert_eq!(send.text_content().as_deref(), Some("Sending…"));
+    assert_eq!(
+        widget
+            .field("Subject")
+            .unchecked_into::<HtmlInputElement>()
+            .value(),
+        "Broken button"
+    );
+}
+
+#[wasm_bindgen_test]
+async fn a_confirmed_ticket_shows_its_number_and_a_422_its_fields() {
+    let answer = json(
+        r#"{"status": 200, "body": {"error": false, "message": "ok",
+            "data": {"id": 41, "ticket_number": "TCK-000041"}}}"#,
+    );
+    stub_fetch(answer);
+    let widget = open_form().await;
+    widget.type_into("Subject", "Works").await;
+    widget.type_into("Message", "Thanks").await;
+    widget.press_send().await;
+    assert_eq!(widget.text(".fw-ticket"), "TCK-000041");
+
+    let refused = json(
+        r#"{"status": 422, "body": {"message": "The message is bad.",
+            "errors": {"message": ["<b>The message is bad.</b>"], "page": ["Page too long."]}}}"#,
+    );
+    stub_fetch(refused);
+    let widget = open_form().await;
+    widget.type_into("Subject", "Works").await;
+    widget.type_into("Message", "Thanks").await;
+    widget.press_send().await;
+    assert_eq!(
+        widget.text("#fw-message-errors"),
+        "<b>The message is bad.</b>"
+    );
+    assert!(
+        widget.all("#fw-message-errors b").is_empty(),
+        "server text stays text"
+    );
+    assert!(widget.text(".fw-status").contains("page: Page too long."));
+    assert_eq!(
+        widget
+            .field("Message")
+            .unchecked_into::<HtmlInputElement>()
+            .value(),
+        "Thanks"
+    );
+}
