@@ -1,6 +1,8 @@
 //! Native tests of the ticket contract: each rule at and around its limit, the fitting of
 //! auto-filled values, and the reading of every answer the API documents.
 
+#![cfg(not(target_arch = "wasm32"))]
+
 use feedback_widget::contract::*;
 use proptest::prelude::*;
 use serde_json::{json, Value};

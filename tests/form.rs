@@ -1,6 +1,8 @@
 //! Native table tests of the form state machine: every transition of the feedback form and the
 //! reply box.
 
+#![cfg(not(target_arch = "wasm32"))]
+
 use feedback_widget::contract::*;
 
 fn form() -> FeedbackForm {
