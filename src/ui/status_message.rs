@@ -2,7 +2,6 @@
 
 use leptos::prelude::*;
 
-use super::texts::clock;
 use super::widget_context;
 use crate::contract::Failure;
 
@@ -32,8 +31,10 @@ pub fn StatusMessage(
     extra: Signal<Vec<String>>,
 ) -> impl IntoView {
     let texts = widget_context().texts;
-    // The sentence changes only when the outcome does, or when the wait is over; the ticking
-    // clock sits outside the live region so that it is not read out every second.
+    let ticking = move || wait.get().is_some_and(|seconds| seconds > 0);
+    // The live region hears the sentence only when the outcome changes and when the wait is
+    // over; the sentence with the ticking clock is shown beside it, hidden from screen readers,
+    // so that it is not read out every second.
     let sentence = move || {
         let failure = failure.get()?;
         let wait = match (&failure, wait.get()) {
@@ -43,14 +44,37 @@ pub fn StatusMessage(
         };
         Some(texts.failure(&failure, wait))
     };
+    let countdown = move || {
+        let failure = failure.get().filter(|_| ticking())?;
+        Some(texts.failure(&failure, wait.get()))
+    };
     let kept = move || failure.with(Option::is_some).then_some(texts.text_kept);
     let server =
         move || failure.with(|failure| failure.as_ref().and_then(server_text).map(str::to_owned));
     view! {
         <div class="fw-status" class:fw-status--error=move || failure.with(Option::is_some)>
+            {move || {
+                countdown()
+                    .map(|text| {
+                        view! {
+                            <p class="fw-status__text fw-status__countdown" aria-hidden="true">
+                                {text}
+                            </p>
+                        }
+                    })
+            }}
             <div role="status" aria-live="polite" class="fw-status__live">
                 {move || sending.get().then_some(texts.sending)}
-                {move || sentence().map(|text| view! { <p class="fw-status__text">{text}</p> })}
+                {move || {
+                    sentence()
+                        .map(|text| {
+                            view! {
+                                <p class=move || {
+                                    if ticking() { "fw-sr" } else { "fw-status__text" }
+                                }>{text}</p>
+                            }
+                        })
+                }}
                 {move || {
                     server()
                         .map(|text| {
@@ -66,17 +90,6 @@ pub fn StatusMessage(
                 </For>
                 {move || kept().map(|text| view! { <p class="fw-status__kept">{text}</p> })}
             </div>
-            {move || {
-                wait.get()
-                    .filter(|seconds| *seconds > 0)
-                    .map(|seconds| {
-                        view! {
-                            <p class="fw-status__clock" aria-hidden="true">
-                                {clock(seconds)}
-                            </p>
-                        }
-                    })
-            }}
         </div>
     }
 }

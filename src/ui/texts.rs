@@ -274,6 +274,6 @@ impl Texts {
 }
 
 /// Seconds as `m:ss`.
-pub fn clock(seconds: u32) -> String {
+fn clock(seconds: u32) -> String {
     format!("{}:{:02}", seconds / 60, seconds % 60)
 }
