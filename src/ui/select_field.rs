@@ -3,24 +3,35 @@
 use leptos::prelude::*;
 
 use super::field_errors::FieldErrors;
+use super::texts::Texts;
 use super::widget_context;
+use crate::contract::Choice;
 
-/// A drop-down. The first option, "Not set", leaves the field out of the request.
+/// A drop-down over every value of `T`. The first option, "Not set", leaves the field out of the
+/// request.
 #[component]
-pub fn SelectField(
+pub fn SelectField<T: Choice + PartialEq + Send + Sync>(
     id: &'static str,
     label: &'static str,
-    /// API word and label of each choice.
-    choices: Vec<(&'static str, &'static str)>,
-    /// The chosen API word, or empty.
-    #[prop(into)]
-    value: Signal<String>,
-    on_change: Callback<String>,
+    /// The words shown for a value.
+    label_of: fn(&Texts, T) -> &'static str,
+    #[prop(into)] value: Signal<Option<T>>,
+    on_change: Callback<Option<T>>,
     #[prop(into)] notices: Signal<Vec<String>>,
 ) -> impl IntoView {
     let texts = widget_context().texts;
     let errors_id = format!("{id}-errors");
     let invalid = move || !notices.with(Vec::is_empty);
+    let options = T::ALL
+        .iter()
+        .map(|&choice| {
+            view! {
+                <option value=choice.as_str() selected=move || value.get() == Some(choice)>
+                    {label_of(texts, choice)}
+                </option>
+            }
+        })
+        .collect_view();
     view! {
         <div class="fw-field" class:fw-field--invalid=invalid>
             <label class="fw-field__label" for=id>
@@ -33,20 +44,11 @@ pub fn SelectField(
                 class="fw-field__control fw-select"
                 aria-invalid=move || invalid().to_string()
                 aria-describedby=errors_id.clone()
-                prop:value=move || value.get()
-                on:change=move |event| on_change.run(event_target_value(&event))
+                prop:value=move || value.get().map_or("", Choice::as_str)
+                on:change=move |event| on_change.run(T::parse(&event_target_value(&event)))
             >
                 <option value="">{texts.not_set}</option>
-                {choices
-                    .into_iter()
-                    .map(|(word, text)| {
-                        view! {
-                            <option value=word selected=move || value.with(|value| value == word)>
-                                {text}
-                            </option>
-                        }
-                    })
-                    .collect_view()}
+                {options}
             </select>
             <FieldErrors id=errors_id notices />
         </div>

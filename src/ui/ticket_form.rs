@@ -9,9 +9,7 @@ use super::status_message::StatusMessage;
 use super::text_field::TextField;
 use super::texts::Texts;
 use super::{now_ms, widget_context, WidgetEvent};
-use crate::contract::{
-    AutoFilled, Choice, Edit, Failure, FeedbackForm, Field, Notice, Phase, Priority, TicketType,
-};
+use crate::contract::{AutoFilled, Edit, Failure, FeedbackForm, Field, Notice, Phase};
 
 /// The words for the notices of one field.
 pub(crate) fn worded(texts: &Texts, field: Field, notices: Vec<Notice>) -> Vec<String> {
@@ -108,7 +106,6 @@ pub fn TicketForm(
     let edit = move |edit: fn(String) -> Edit| {
         Callback::new(move |text| form.update(|f| f.edit(edit(text))))
     };
-    let choice_text = |value: Option<&'static str>| value.unwrap_or_default().to_owned();
     let form_notices = Signal::derive(move || {
         form.with(|form| {
             form.form_notices()
@@ -156,30 +153,18 @@ pub fn TicketForm(
                 <SelectField
                     id="fw-type"
                     label=texts.kind
-                    choices=TicketType::ALL
-                        .iter()
-                        .map(|kind| (kind.as_str(), texts.ticket_type(*kind)))
-                        .collect()
-                    value=Signal::derive(move || {
-                        form.with(|form| choice_text(form.draft.kind.map(Choice::as_str)))
-                    })
-                    on_change=Callback::new(move |word: String| {
-                        form.update(|f| f.edit(Edit::Type(TicketType::parse(&word))))
-                    })
+                    label_of=Texts::ticket_type
+                    value=Signal::derive(move || form.with(|form| form.draft.kind))
+                    on_change=Callback::new(move |kind| form.update(|f| f.edit(Edit::Type(kind))))
                     notices=notices(Field::Type)
                 />
                 <SelectField
                     id="fw-priority"
                     label=texts.priority
-                    choices=Priority::ALL
-                        .iter()
-                        .map(|priority| (priority.as_str(), texts.priority_level(*priority)))
-                        .collect()
-                    value=Signal::derive(move || {
-                        form.with(|form| choice_text(form.draft.priority.map(Choice::as_str)))
-                    })
-                    on_change=Callback::new(move |word: String| {
-                        form.update(|f| f.edit(Edit::Priority(Priority::parse(&word))))
+                    label_of=Texts::priority_level
+                    value=Signal::derive(move || form.with(|form| form.draft.priority))
+                    on_change=Callback::new(move |level| {
+                        form.update(|f| f.edit(Edit::Priority(level)))
                     })
                     notices=notices(Field::Priority)
                 />
