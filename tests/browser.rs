@@ -20,7 +20,7 @@ export function stub_fetch(answer) {
     if (answer === null) return new Promise(function () {});
     return Promise.resolve(new Response(JSON.stringify(answer.body), {
       status: answer.status,
-      headers: { "content-type": "application/json" },
+      headers: Object.assign({ "content-type": "application/json" }, answer.headers || {}),
     }));
   };
 }
@@ -28,7 +28,7 @@ export function fetch_calls() { return window.__fetchCalls || 0; }
 export function json(text) { return JSON.parse(text); }
 "#)]
 extern "C" {
-    /// Replaces `window.fetch`: `null` never answers, `{status, body}` answers with that.
+    /// Replaces `window.fetch`: `null` never answers, `{status, body, headers}` answers with that.
     fn stub_fetch(answer: JsValue);
     fn fetch_calls() -> u32;
     fn json(text: &str) -> JsValue;
@@ -261,6 +261,21 @@ async fn a_confirmed_ticket_shows_its_number_and_a_422_its_fields() {
     widget.type_into("Message", "Thanks").await;
     widget.press_send().await;
     assert_eq!(widget.text(".fw-ticket"), "TCK-000041");
+    widget.find(".fw-success__actions .fw-button").click();
+    tick().await;
+    let focused = widget.root.active_element().map(|element| element.id());
+    assert_eq!(
+        focused.as_deref(),
+        Some("fw-subject"),
+        "a new form starts at Subject"
+    );
+    assert_eq!(
+        widget
+            .field("Subject")
+            .unchecked_into::<HtmlInputElement>()
+            .value(),
+        ""
+    );
 
     let refused = json(
         r#"{"status": 422, "body": {"message": "The message is bad.",
@@ -287,4 +302,44 @@ async fn a_confirmed_ticket_shows_its_number_and_a_422_its_fields() {
             .value(),
         "Thanks"
     );
+}
+
+/// Waits `ms` milliseconds of real time.
+async fn sleep(ms: i32) {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        web_sys::window()
+            .unwrap()
+            .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms)
+            .unwrap();
+    });
+    wasm_bindgen_futures::JsFuture::from(promise).await.unwrap();
+}
+
+#[wasm_bindgen_test]
+async fn editing_during_a_rate_limit_does_not_restart_the_wait() {
+    stub_fetch(json(
+        r#"{"status": 429, "headers": {"retry-after": "100"},
+            "body": {"error": true, "message": "Too Many Attempts."}}"#,
+    ));
+    let widget = open_form().await;
+    widget.type_into("Subject", "Again").await;
+    widget.type_into("Message", "Please").await;
+    widget.press_send().await;
+    assert!(widget
+        .text(".fw-status__live")
+        .contains("You can send again in 1:40."));
+    sleep(1300).await;
+    widget.type_into("Message", "Please, now").await;
+    sleep(300).await;
+    let countdown = widget.text(".fw-status__countdown");
+    // 1.6 s have passed: 98.4 s are left, shown as 1:39. A restart would show 1:40 again.
+    assert!(
+        countdown.contains("in 1:39.") || countdown.contains("in 1:38."),
+        "{countdown}"
+    );
+    let send = widget.find("button[type=submit]");
+    assert_eq!(send.get_attribute("aria-disabled").as_deref(), Some("true"));
+    send.click();
+    tick().await;
+    assert_eq!(fetch_calls(), 1, "no request while the wait lasts");
 }

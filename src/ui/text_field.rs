@@ -43,9 +43,24 @@ pub fn TextField(
         }
     };
     let input = move |event| on_input.run(event_target_value(&event));
+    let line_ref = NodeRef::<leptos::html::Input>::new();
+    let area_ref = NodeRef::<leptos::html::Textarea>::new();
+    // The dialog focuses an `autofocus` field when it opens; this covers the field appearing in
+    // an open dialog, as after "Send other feedback".
+    Effect::new(move |_| {
+        if !autofocus {
+            return;
+        }
+        if let Some(line) = line_ref.get() {
+            let _ = line.focus();
+        } else if let Some(area) = area_ref.get() {
+            let _ = area.focus();
+        }
+    });
     let control = if multiline {
         view! {
             <textarea
+                node_ref=area_ref
                 id=id
                 class="fw-field__control fw-field__control--multiline"
                 rows="5"
@@ -60,6 +75,7 @@ pub fn TextField(
     } else {
         view! {
             <input
+                node_ref=line_ref
                 id=id
                 type="text"
                 class="fw-field__control"

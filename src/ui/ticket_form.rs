@@ -35,17 +35,21 @@ fn auto_filled(keep_query: bool) -> AutoFilled {
     AutoFilled::new(&href, &user_agent, keep_query)
 }
 
-/// Seconds left until the rate limit ends, counted down once a second while a 429 is shown.
+/// Seconds left until the rate limit ends, counted down while a 429 is shown. The count starts
+/// when a 429 arrives and is not restarted by editing the text meanwhile.
 fn retry_countdown(form: RwSignal<FeedbackForm>) -> Signal<Option<u32>> {
+    let retry_after = Memo::new(move |_| {
+        form.with(|form| match &form.phase {
+            Phase::Failed(Failure::RateLimited(rate)) => rate.retry_after,
+            _ => None,
+        })
+    });
     let left = RwSignal::new(None::<u32>);
     Effect::new(move |previous: Option<Option<IntervalHandle>>| {
         if let Some(Some(handle)) = previous {
             handle.clear();
         }
-        let seconds = form.with(|form| match &form.phase {
-            Phase::Failed(Failure::RateLimited(rate)) => rate.retry_after,
-            _ => None,
-        });
+        let seconds = retry_after.get();
         left.set(seconds);
         let deadline = now_ms() + f64::from(seconds?) * 1000.0;
         set_interval_with_handle(
