@@ -15,4 +15,4 @@ pub mod ui;
 #[cfg(feature = "ui")]
 pub use options::Options;
 #[cfg(feature = "ui")]
-pub use ui::{FeedbackWidget, WidgetEvent};
+pub use ui::{FeedbackWidget, WidgetControls, WidgetEvent};

@@ -1,6 +1,6 @@
 //! The integrator's options, as the script tag's `data-*` attributes or a Leptos app give them.
 
-use crate::api::Client;
+use crate::api::{Client, TokenSource};
 use crate::contract::{Field, FieldError, Integration, Problem};
 use crate::ui::Locale;
 
@@ -53,7 +53,10 @@ impl Options {
         match (api_base, integration) {
             (Ok(api_base), Ok(integration)) if problems.is_empty() => Ok(Setup {
                 integration,
-                client: Client::new(api_base, token.map(str::to_owned)),
+                client: Client::new(
+                    api_base,
+                    token.map_or(TokenSource::None, |token| TokenSource::Fixed(token.into())),
+                ),
                 locale: self.locale,
                 keep_query: self.keep_query,
             }),
@@ -63,7 +66,7 @@ impl Options {
 }
 
 /// A sentence for an integrator's value that breaks the API's rule.
-fn describe(error: &FieldError) -> String {
+pub(crate) fn describe(error: &FieldError) -> String {
     let what = match error.field {
         Field::ChannelSlug => "the channel (data-channel)",
         _ => "the tool key (data-tool-key)",

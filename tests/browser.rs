@@ -3,7 +3,7 @@
 #![cfg(target_arch = "wasm32")]
 
 use feedback_widget::embed::attach;
-use feedback_widget::{Options, WidgetEvent};
+use feedback_widget::{Options, WidgetControls, WidgetEvent};
 use leptos::prelude::Callback;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
@@ -68,7 +68,12 @@ fn options() -> Options {
 }
 
 async fn open_form() -> Widget {
-    let host = attach(options(), Callback::new(|_: WidgetEvent| {})).unwrap();
+    let host = attach(
+        options(),
+        Callback::new(|_: WidgetEvent| {}),
+        Callback::new(|_: WidgetControls| {}),
+    )
+    .unwrap();
     let root = host.shadow_root().expect("an open shadow root");
     let widget = Widget { host, root };
     tick().await;

@@ -103,6 +103,11 @@ impl FeedbackForm {
         &self.integration
     }
 
+    /// Uses other integrator settings from now on, such as a new tool key.
+    pub fn set_integration(&mut self, integration: Integration) {
+        self.integration = integration;
+    }
+
     /// Applies a user's change. The server's complaint about that field no longer applies.
     pub fn edit(&mut self, edit: Edit) {
         let name = edit.field().name();

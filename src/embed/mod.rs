@@ -1,32 +1,103 @@
 //! Embedding through the script tag: reading its `data-*` attributes, mounting the widget into
-//! an open shadow root, and telling the host page what happens through DOM events.
+//! an open shadow root, and the handle behind the page's `window.FeedbackWidget` API.
+//!
+//! The loader (`www/feedback-widget.js`) owns the API object, queues calls made before the wasm
+//! is ready, and turns the events this module reports into DOM events and `on()` callbacks.
 
 use leptos::prelude::*;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
-use web_sys::{CustomEvent, CustomEventInit, HtmlElement, ShadowRootInit, ShadowRootMode};
+use web_sys::{HtmlElement, ShadowRootInit, ShadowRootMode};
 
+use crate::api::TokenSource;
+use crate::contract::{Choice, Edit, Priority, TicketType};
 use crate::options::Options;
-use crate::ui::{FeedbackWidget, Locale, WidgetEvent, STYLES};
+use crate::ui::{FeedbackWidget, Locale, WidgetControls, WidgetEvent, STYLES};
 
 /// The element the widget renders into, appended to the page's body.
 const HOST_TAG: &str = "feedback-widget";
 
-/// Mounts a widget configured by `script`, the `<script>` element that loaded it. Called by the
-/// loader (`feedback-widget.js`); never throws into the page.
+/// A mounted widget, as the loader holds it. Every method is safe to call with any value: bad
+/// input is reported on the console and as an `error` event, never thrown.
 #[wasm_bindgen]
-pub fn mount(script: HtmlElement) {
-    install_panic_hook();
-    if let Err(error) = try_mount(&script) {
+pub struct WidgetHandle {
+    controls: WidgetControls,
+    emit: js_sys::Function,
+}
+
+#[wasm_bindgen]
+impl WidgetHandle {
+    /// Opens the form; `prefill` may set `subject`, `message`, `rating`, `type` and `priority`.
+    pub fn open(&self, prefill: JsValue) {
+        self.controls.open(prefill_edits(&prefill));
+    }
+
+    pub fn close(&self) {
+        self.controls.close();
+    }
+
+    /// A token string, a function that returns one (or a promise of one), or null for none.
+    #[wasm_bindgen(js_name = setToken)]
+    pub fn set_token(&self, token: JsValue) {
+        self.controls.set_token(TokenSource::from_js(&token));
+    }
+
+    /// A new tool key for the next tickets, or null for none. Returns whether it was taken.
+    #[wasm_bindgen(js_name = setToolKey)]
+    pub fn set_tool_key(&self, key: JsValue) -> bool {
+        let key = key.as_string();
+        match self.controls.set_tool_key(key.as_deref()) {
+            Ok(()) => true,
+            Err(problems) => {
+                report(&self.emit, "config", &problems.join(" "));
+                false
+            }
+        }
+    }
+
+    /// `en` or `nl` (a tag such as `nl-BE` is fine). Returns whether the language is built in.
+    #[wasm_bindgen(js_name = setLocale)]
+    pub fn set_locale(&self, tag: JsValue) -> bool {
+        match tag.as_string().as_deref().and_then(Locale::from_tag) {
+            Some(locale) => {
+                self.controls.set_locale(locale);
+                true
+            }
+            None => {
+                report(&self.emit, "config", "setLocale takes \"en\" or \"nl\".");
+                false
+            }
+        }
+    }
+}
+
+/// Mounts a widget configured by `script`, the `<script>` element that loaded it, and returns
+/// its handle; `emit(name, detail)` receives its events. Returns nothing when the options are
+/// broken (the reasons went to the console and to `emit`). Never throws into the page.
+#[wasm_bindgen]
+pub fn mount(script: HtmlElement, emit: js_sys::Function) -> Option<WidgetHandle> {
+    install_panic_hook(emit.clone());
+    let handle = std::sync::Arc::new(std::sync::OnceLock::new());
+    let on_ready = {
+        let handle = handle.clone();
+        Callback::new(move |controls| {
+            let _ = handle.set(controls);
+        })
+    };
+    let on_event = {
+        let emit = emit.clone();
+        Callback::new(move |event| send(&emit, event))
+    };
+    if let Err(error) = attach(options_from(&script), on_event, on_ready) {
         report(
+            &emit,
             "mount",
             &format!("the widget could not be shown: {error:?}"),
         );
     }
-}
-
-fn try_mount(script: &HtmlElement) -> Result<(), JsValue> {
-    attach(options_from(script), Callback::new(dispatch)).map(drop)
+    handle
+        .get()
+        .map(|&controls| WidgetHandle { controls, emit })
 }
 
 /// Renders a widget into a new `<feedback-widget>` element at the end of the page's body, inside
@@ -34,8 +105,9 @@ fn try_mount(script: &HtmlElement) -> Result<(), JsValue> {
 pub fn attach(
     options: Options,
     on_event: Callback<WidgetEvent>,
+    on_ready: Callback<WidgetControls>,
 ) -> Result<web_sys::Element, JsValue> {
-    let document = gloo_document()?;
+    let document = document()?;
     let host = document.create_element(HOST_TAG)?;
     let shadow = host.attach_shadow(&ShadowRootInit::new(ShadowRootMode::Open))?;
     let sheet = web_sys::CssStyleSheet::new()?;
@@ -47,15 +119,14 @@ pub fn attach(
         .body()
         .ok_or_else(|| JsValue::from_str("the page has no body"))?
         .append_child(&host)?;
-    leptos::mount::mount_to(
-        container,
-        move || view! { <FeedbackWidget options on_event /> },
-    )
+    leptos::mount::mount_to(container, move || {
+        view! { <FeedbackWidget options on_event on_ready /> }
+    })
     .forget();
     Ok(host)
 }
 
-fn gloo_document() -> Result<web_sys::Document, JsValue> {
+fn document() -> Result<web_sys::Document, JsValue> {
     web_sys::window()
         .and_then(|window| window.document())
         .ok_or_else(|| JsValue::from_str("no document"))
@@ -65,7 +136,7 @@ fn gloo_document() -> Result<web_sys::Document, JsValue> {
 fn options_from(script: &HtmlElement) -> Options {
     let data = script.dataset();
     let text = |name: &str| data.get(name).filter(|value| !value.trim().is_empty());
-    let page_lang = gloo_document()
+    let page_lang = document()
         .ok()
         .and_then(|document| document.document_element())
         .and_then(|html| html.get_attribute("lang"));
@@ -83,52 +154,86 @@ fn options_from(script: &HtmlElement) -> Options {
     }
 }
 
-/// Tells the host page about a widget event with a `feedback:*` CustomEvent on `window`.
-fn dispatch(event: WidgetEvent) {
+/// The form changes an `open(prefill)` object asks for; unknown or unusable values are skipped.
+fn prefill_edits(prefill: &JsValue) -> Vec<Edit> {
+    if !prefill.is_object() {
+        return Vec::new();
+    }
+    let get = |key: &str| js_sys::Reflect::get(prefill, &key.into()).unwrap_or(JsValue::UNDEFINED);
+    let mut edits = Vec::new();
+    if let Some(subject) = get("subject").as_string() {
+        edits.push(Edit::Subject(subject));
+    }
+    if let Some(message) = get("message").as_string() {
+        edits.push(Edit::Message(message));
+    }
+    if let Some(stars) = get("rating")
+        .as_f64()
+        .filter(|stars| (1.0..=5.0).contains(stars))
+    {
+        edits.push(Edit::Rating(Some(stars.round() as u8)));
+    }
+    if let Some(kind) = get("type")
+        .as_string()
+        .and_then(|word| TicketType::parse(&word))
+    {
+        edits.push(Edit::Type(Some(kind)));
+    }
+    if let Some(level) = get("priority")
+        .as_string()
+        .and_then(|word| Priority::parse(&word))
+    {
+        edits.push(Edit::Priority(Some(level)));
+    }
+    edits
+}
+
+/// Hands a widget event to the loader as `emit(name, detail)`.
+fn send(emit: &js_sys::Function, event: WidgetEvent) {
     let detail = js_sys::Object::new();
     let set = |key: &str, value: JsValue| {
         let _ = js_sys::Reflect::set(&detail, &key.into(), &value);
     };
     let name = match event {
-        WidgetEvent::Open => "feedback:open",
-        WidgetEvent::Close => "feedback:close",
+        WidgetEvent::Open => "open",
+        WidgetEvent::Close => "close",
         WidgetEvent::Submitted(ticket) => {
             set("id", JsValue::from_f64(ticket.id as f64));
             set(
                 "ticketNumber",
                 ticket.number.map_or(JsValue::NULL, JsValue::from),
             );
-            "feedback:submitted"
+            "submitted"
         }
         WidgetEvent::Error { code, message } => {
             set("code", code.into());
             set("message", message.into());
-            "feedback:error"
+            "error"
         }
     };
-    let init = CustomEventInit::new();
-    init.set_detail(&detail);
-    if let (Some(window), Ok(event)) = (
-        web_sys::window(),
-        CustomEvent::new_with_event_init_dict(name, &init),
-    ) {
-        let _ = window.dispatch_event(&event);
-    }
+    let _ = emit.call2(&JsValue::NULL, &name.into(), &detail);
 }
 
-/// Logs a problem and reports it as a `feedback:error` event.
-fn report(code: &'static str, message: &str) {
+/// Logs a problem and reports it as an `error` event.
+fn report(emit: &js_sys::Function, code: &'static str, message: &str) {
     web_sys::console::error_1(&format!("feedback-widget: {message}").into());
-    dispatch(WidgetEvent::Error {
-        code,
-        message: message.to_owned(),
-    });
+    send(
+        emit,
+        WidgetEvent::Error {
+            code,
+            message: message.to_owned(),
+        },
+    );
 }
 
 /// A panic ends the widget, not the page: it is logged and reported, and the host's own scripts
 /// go on.
-fn install_panic_hook() {
-    std::panic::set_hook(Box::new(|info| {
-        report("crash", &format!("the widget stopped working: {info}"));
+fn install_panic_hook(emit: js_sys::Function) {
+    std::panic::set_hook(Box::new(move |info| {
+        report(
+            &emit,
+            "crash",
+            &format!("the widget stopped working: {info}"),
+        );
     }));
 }

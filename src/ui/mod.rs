@@ -14,7 +14,7 @@ pub mod texts;
 mod ticket_form;
 mod trigger;
 
-pub use feedback_widget::{FeedbackWidget, WidgetEvent};
+pub use feedback_widget::{FeedbackWidget, WidgetControls, WidgetEvent};
 pub use texts::{Locale, Texts};
 
 use crate::api::Client;
@@ -39,7 +39,8 @@ pub const STYLES: &str = concat!(
 #[derive(Clone)]
 pub(crate) struct WidgetContext {
     pub texts: &'static Texts,
-    pub client: Client,
+    /// Read when sending, so that a token changed meanwhile is used.
+    pub client: leptos::prelude::StoredValue<Client>,
     /// Whether `page` keeps the query string.
     pub keep_query: bool,
     pub on_event: Callback<WidgetEvent>,

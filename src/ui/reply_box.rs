@@ -30,7 +30,7 @@ pub fn ReplyBox(ticket_id: i64, ticket_label: String) -> impl IntoView {
         let Some(request) = reply.try_update(ReplyForm::submit).flatten() else {
             return;
         };
-        let client = context.client.clone();
+        let client = context.client.get_value();
         spawn_local(async move {
             let outcome = client.reply(&request).await;
             reply.update(|reply| reply.settle(outcome));

@@ -89,7 +89,7 @@ pub fn TicketForm(
         else {
             return;
         };
-        let client = context.client.clone();
+        let client = context.client.get_value();
         let on_event = context.on_event;
         spawn_local(async move {
             let outcome = client.store(&request).await;
