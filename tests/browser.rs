@@ -348,3 +348,41 @@ async fn editing_during_a_rate_limit_does_not_restart_the_wait() {
     tick().await;
     assert_eq!(fetch_calls(), 1, "no request while the wait lasts");
 }
+
+#[wasm_bindgen_test]
+async fn a_late_close_event_does_not_close_a_reopened_dialog() {
+    let controls = std::sync::Arc::new(std::sync::OnceLock::new());
+    let ready = controls.clone();
+    let host = attach(
+        options(),
+        Callback::new(|_: WidgetEvent| {}),
+        Callback::new(move |handle: WidgetControls| {
+            let _ = ready.set(handle);
+        }),
+    )
+    .unwrap();
+    let widget = Widget {
+        root: host.shadow_root().unwrap(),
+        host,
+    };
+    let controls = *controls.get().expect("valid options hand out controls");
+    controls.open(Vec::new());
+    tick().await;
+    assert!(widget.find("dialog").has_attribute("open"));
+    // After close() then open() in one go, Chromium delivers the close event of close() when
+    // the dialog is already open again. Such a late event must not close it.
+    controls.close();
+    controls.open(Vec::new());
+    tick().await;
+    let late = web_sys::Event::new("close").unwrap();
+    widget.find("dialog").dispatch_event(&late).unwrap();
+    tick().await;
+    assert!(widget.find("dialog").has_attribute("open"), "still open");
+    assert_eq!(
+        widget
+            .find("button.fw-trigger")
+            .get_attribute("aria-expanded")
+            .as_deref(),
+        Some("true")
+    );
+}

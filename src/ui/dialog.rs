@@ -37,7 +37,13 @@ pub fn Dialog(
             class="fw-dialog"
             part="dialog"
             aria-labelledby="fw-title"
-            on:close=move |_| open.set(false)
+            on:close=move |_| {
+                // A close event can arrive after the dialog was opened again (close() then
+                // open() in one go); only a dialog that is really closed counts.
+                if dialog.get().is_some_and(|element| !element.open()) {
+                    open.set(false);
+                }
+            }
         >
             <div class="fw-dialog__header">
                 <h2 id="fw-title" class="fw-dialog__title">{title}</h2>
