@@ -89,50 +89,125 @@ fn one_request_at_a_time() {
     }
 }
 
+/// How a form may send again after an outcome.
+#[derive(Debug, PartialEq)]
+enum Again {
+    /// A plain Send does.
+    Send,
+    /// Only "send again" does: the first request may have arrived.
+    OnlyWhenAsked,
+    /// Nothing is left to send: the ticket was confirmed.
+    Nothing,
+}
+
+fn server(status: u16) -> Failure {
+    Failure::ServerError {
+        status,
+        message: None,
+    }
+}
+
 #[test]
-fn the_outcome_decides_what_stays() {
-    let table: Vec<(Result<Ticket, Failure>, Phase<Ticket>, bool)> = vec![
-        (Ok(ticket()), Phase::Done(ticket()), false),
-        (Err(Failure::Network), Phase::Failed(Failure::Network), true),
-        (Err(Failure::Timeout), Phase::Failed(Failure::Timeout), true),
-        (
-            Err(Failure::ServerError {
-                status: 500,
-                message: None,
-            }),
-            Phase::Failed(Failure::ServerError {
-                status: 500,
-                message: None,
-            }),
-            true,
-        ),
-        (
-            Err(Failure::RateLimited(RateLimit::default())),
-            Phase::Failed(Failure::RateLimited(RateLimit::default())),
-            true,
-        ),
+fn the_outcome_decides_what_stays_and_how_to_send_again() {
+    let table: Vec<(Result<Ticket, Failure>, Again)> = vec![
+        (Ok(ticket()), Again::Nothing),
+        (Err(Failure::Network), Again::OnlyWhenAsked),
+        (Err(Failure::Timeout), Again::OnlyWhenAsked),
+        (Err(server(502)), Again::OnlyWhenAsked),
+        (Err(server(504)), Again::OnlyWhenAsked),
+        (Err(server(500)), Again::Send),
+        (Err(server(503)), Again::Send),
+        (Err(Failure::RateLimited(RateLimit::default())), Again::Send),
+        (Err(Failure::TooManySent { retry_after: 9 }), Again::Send),
+        (Err(Failure::Unauthenticated { message: None }), Again::Send),
         (
             Err(Failure::Unexpected {
                 status: 200,
                 message: None,
             }),
-            Phase::Failed(Failure::Unexpected {
-                status: 200,
-                message: None,
-            }),
-            true,
+            Again::Send,
         ),
     ];
-    for (outcome, phase, text_kept) in table {
+    for (outcome, again) in table {
         let mut form = filled();
         form.submit(&AutoFilled::default()).unwrap();
         form.settle(outcome.clone());
-        assert_eq!(form.phase, phase, "{outcome:?}");
-        assert_eq!(form.draft.subject == "Broken", text_kept, "{outcome:?}");
-        assert_eq!(form.draft.message == "It breaks", text_kept, "{outcome:?}");
-        // After a failure the same text can be sent again.
-        assert_eq!(form.submit(&AutoFilled::default()).is_some(), text_kept);
+        let kept = again != Again::Nothing;
+        match &outcome {
+            Ok(ticket) => assert_eq!(form.phase, Phase::Done(ticket.clone())),
+            Err(failure) => assert_eq!(form.phase, Phase::Failed(failure.clone())),
+        }
+        assert_eq!(form.draft.subject == "Broken", kept, "{outcome:?}");
+        assert_eq!(form.draft.message == "It breaks", kept, "{outcome:?}");
+        let plain = form.clone().submit(&AutoFilled::default()).is_some();
+        let asked = form.clone().send_again(&AutoFilled::default()).is_some();
+        let expected = match again {
+            Again::Send => (true, false),
+            Again::OnlyWhenAsked => (false, true),
+            Again::Nothing => (false, false),
+        };
+        assert_eq!((plain, asked), expected, "{outcome:?}");
     }
+}
+
+#[test]
+fn a_request_that_may_have_arrived_waits_for_the_users_choice() {
+    let mut form = filled();
+    form.submit(&AutoFilled::default()).unwrap();
+    form.settle(Err(Failure::Timeout));
+    assert_eq!(form.submit(&AutoFilled::default()), None);
+    // Choosing not to send keeps the text and makes Send an ordinary Send again.
+    form.keep_without_sending();
+    assert_eq!(form.phase, Phase::Editing);
+    assert_eq!(form.draft.subject, "Broken");
+    assert!(form.submit(&AutoFilled::default()).is_some());
+    // Choosing to send again sends, once.
+    form.settle(Err(Failure::Timeout));
+    assert!(form.send_again(&AutoFilled::default()).is_some());
+    assert_eq!(form.phase, Phase::Sending);
+    assert_eq!(form.send_again(&AutoFilled::default()), None);
+}
+
+#[test]
+fn an_offline_ticket_waits_until_sent_or_cancelled() {
+    let mut form = filled();
+    form.submit(&AutoFilled::default()).unwrap();
+    form.queue("entry-1".into());
+    assert_eq!(form.phase, Phase::Queued("entry-1".into()));
+    assert_eq!(
+        form.submit(&AutoFilled::default()),
+        None,
+        "no second ticket while one waits"
+    );
+
+    // An outcome for another entry is not this form's.
+    form.settle_queued("entry-2", Ok(ticket()));
+    assert_eq!(form.phase, Phase::Queued("entry-1".into()));
+    form.settle_queued("entry-1", Ok(ticket()));
+    assert_eq!(form.phase, Phase::Done(ticket()));
+    assert_eq!(form.draft, Draft::default());
+
+    let mut form = filled();
+    form.submit(&AutoFilled::default()).unwrap();
+    form.queue("entry-3".into());
+    assert_eq!(form.cancel_queued(), Some("entry-3".into()));
+    assert_eq!(form.phase, Phase::Editing);
+    assert_eq!(
+        form.draft.subject, "Broken",
+        "cancelling gives the text back"
+    );
+    assert_eq!(form.cancel_queued(), None);
+
+    // After a reload the waiting ticket is shown again.
+    let mut form = filled();
+    form.waiting("entry-4".into());
+    assert_eq!(form.phase, Phase::Queued("entry-4".into()));
+    form.settle_queued("entry-4", Err(Failure::Forbidden { message: None }));
+    assert_eq!(
+        form.phase,
+        Phase::Failed(Failure::Forbidden { message: None })
+    );
+    assert_eq!(form.draft.subject, "Broken");
 }
 
 #[test]

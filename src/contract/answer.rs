@@ -3,10 +3,11 @@
 //! Only a 2xx whose body says `error: false` (and, for the store endpoint, carries `data.id`) is a
 //! success. Everything else is a [`Failure`] the widget can put into words.
 
+use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
 /// The rate-limit headers of an answer.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct RateLimit {
     /// `X-RateLimit-Limit`: requests allowed per minute.
     pub limit: Option<u32>,
@@ -30,14 +31,14 @@ impl RateLimit {
 }
 
 /// A 422 message for one field, under the name the server used.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ServerFieldError {
     pub field: String,
     pub messages: Vec<String>,
 }
 
 /// Why a request did not succeed. `message` is the server's own text, when it sent one.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Failure {
     /// 422: the server refused some fields.
     Invalid {
@@ -57,10 +58,17 @@ pub enum Failure {
         status: u16,
         message: Option<String>,
     },
-    /// No answer at all: offline, refused, blocked.
+    /// The browser was offline, so nothing was sent.
+    Offline,
+    /// No answer: the request was blocked (by an ad blocker, say), the service could not be
+    /// reached, or the connection dropped. The browser does not say which, so the request may
+    /// have arrived.
     Network,
     /// No answer in time; the request may still have arrived.
     Timeout,
+    /// The widget's own count: this browser already sent as many tickets as the store endpoint
+    /// allows in its window. Nothing was sent; sending is possible after `retry_after` seconds.
+    TooManySent { retry_after: u32 },
     /// An answer that fits none of the above: another status, or a 2xx that does not say
     /// `error: false` with the expected data.
     Unexpected {
@@ -69,8 +77,34 @@ pub enum Failure {
     },
 }
 
+impl Failure {
+    /// Whether the request may have arrived although no success came back: a dropped
+    /// connection, a timeout, or a gateway's 502 or 504. Such a request is never sent again
+    /// without the user's say.
+    pub fn is_ambiguous(&self) -> bool {
+        matches!(
+            self,
+            Failure::Network
+                | Failure::Timeout
+                | Failure::ServerError {
+                    status: 502 | 504,
+                    ..
+                }
+        )
+    }
+
+    /// Seconds until sending is allowed again, for a rate limit that names them.
+    pub fn retry_after(&self) -> Option<u32> {
+        match self {
+            Failure::RateLimited(rate) => rate.retry_after,
+            Failure::TooManySent { retry_after } => Some(*retry_after),
+            _ => None,
+        }
+    }
+}
+
 /// A ticket the server confirmed.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Ticket {
     pub id: i64,
     pub number: Option<String>,

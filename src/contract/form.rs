@@ -15,6 +15,8 @@ pub enum Phase<T> {
     Editing,
     /// One request is on its way; no other may start.
     Sending,
+    /// The browser is offline: the ticket waits in the outbox under this id.
+    Queued(String),
     /// The server confirmed it.
     Done(T),
     /// It did not succeed; what the user typed is still there.
@@ -24,6 +26,16 @@ pub enum Phase<T> {
 impl<T> Phase<T> {
     pub fn is_sending(&self) -> bool {
         matches!(self, Phase::Sending)
+    }
+
+    /// Whether a new request may start: not while one is out or waiting, and not after one
+    /// that may have arrived until the user chose to send it again.
+    fn may_send(&self) -> bool {
+        match self {
+            Phase::Sending | Phase::Queued(_) => false,
+            Phase::Failed(failure) => !failure.is_ambiguous(),
+            _ => true,
+        }
     }
 }
 
@@ -86,6 +98,8 @@ pub struct FeedbackForm {
     tried: bool,
     /// The server's 422 messages, each kept until its field is edited.
     server_errors: Vec<ServerFieldError>,
+    /// Send by itself when a rate limit's wait is over.
+    pub auto_send: bool,
 }
 
 impl FeedbackForm {
@@ -96,6 +110,7 @@ impl FeedbackForm {
             integration,
             tried: false,
             server_errors: Vec::new(),
+            auto_send: false,
         }
     }
 
@@ -122,11 +137,63 @@ impl FeedbackForm {
     }
 
     /// The request to send, when the draft passes the server's rules and nothing is on its way.
-    /// Otherwise `None`, and the problems show next to their fields.
+    /// Otherwise `None`, and the problems show next to their fields. After a failure that may
+    /// have arrived, only [`FeedbackForm::send_again`] sends.
     pub fn submit(&mut self, auto: &AutoFilled) -> Option<StoreRequest> {
-        if self.phase.is_sending() {
+        if !self.phase.may_send() {
             return None;
         }
+        self.start(auto)
+    }
+
+    /// Sends after a failure that may have arrived, because the user asked to, knowing that it
+    /// may make a second ticket.
+    pub fn send_again(&mut self, auto: &AutoFilled) -> Option<StoreRequest> {
+        match &self.phase {
+            Phase::Failed(failure) if failure.is_ambiguous() => self.start(auto),
+            _ => None,
+        }
+    }
+
+    /// Leaves a failure that may have arrived without sending again; the text stays.
+    pub fn keep_without_sending(&mut self) {
+        if matches!(&self.phase, Phase::Failed(failure) if failure.is_ambiguous()) {
+            self.phase = Phase::Editing;
+        }
+    }
+
+    /// The browser went offline: the request that `submit` gave waits in the outbox as `id`.
+    pub fn queue(&mut self, id: String) {
+        if self.phase.is_sending() {
+            self.phase = Phase::Queued(id);
+        }
+    }
+
+    /// Shows a ticket that already waits in the outbox, as after a reload.
+    pub fn waiting(&mut self, id: String) {
+        if matches!(self.phase, Phase::Editing | Phase::Failed(_)) {
+            self.phase = Phase::Queued(id);
+        }
+    }
+
+    /// Stops waiting: the ticket is not sent and its text is back to edit. Returns the id to take
+    /// out of the outbox.
+    pub fn cancel_queued(&mut self) -> Option<String> {
+        let Phase::Queued(id) = std::mem::replace(&mut self.phase, Phase::Editing) else {
+            return None;
+        };
+        Some(id)
+    }
+
+    /// The outcome of the queued ticket `id`, sent from the outbox.
+    pub fn settle_queued(&mut self, id: &str, outcome: Result<Ticket, Failure>) {
+        if matches!(&self.phase, Phase::Queued(waiting) if waiting == id) {
+            self.phase = Phase::Sending;
+            self.settle(outcome);
+        }
+    }
+
+    fn start(&mut self, auto: &AutoFilled) -> Option<StoreRequest> {
         self.tried = true;
         let request = self.draft.to_request(&self.integration, auto).ok()?;
         self.server_errors.clear();
@@ -144,6 +211,7 @@ impl FeedbackForm {
             Ok(ticket) => {
                 self.draft = Draft::default();
                 self.tried = false;
+                self.auto_send = false;
                 Phase::Done(ticket)
             }
             Err(failure) => {

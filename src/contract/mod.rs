@@ -3,9 +3,12 @@
 //! browser and the sandbox checks with it on the server.
 
 mod answer;
+mod display;
 mod field;
 mod form;
+pub mod outbox;
 mod reply;
+pub mod request_log;
 mod rules;
 mod store;
 mod text;
@@ -13,6 +16,7 @@ mod text;
 pub use answer::{
     read_reply_answer, read_store_answer, Failure, RateLimit, ServerFieldError, Ticket,
 };
+pub use display::display_text;
 pub use field::{Choice, Field, Priority, TicketType, RATING_RANGE};
 pub use form::{Edit, FeedbackForm, Notice, Phase, ReplyForm, USER_FIELDS};
 pub use reply::{validate_reply, ReplyRequest};

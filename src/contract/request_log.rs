@@ -1,0 +1,42 @@
+//! The widget's own count of store requests, so that it tells the user about the limit instead of
+//! sending an 11th request in 5 minutes.
+
+use serde::{Deserialize, Serialize};
+
+/// Store requests the endpoint allows per user in [`WINDOW_MS`].
+pub const LIMIT: usize = 10;
+/// The store endpoint's window: five minutes.
+pub const WINDOW_MS: f64 = 300_000.0;
+
+/// When this browser sent store requests, in milliseconds since the epoch.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct RequestLog {
+    pub sent_at: Vec<f64>,
+}
+
+impl RequestLog {
+    /// Seconds to wait before another request may be sent, or `None` when it may go now.
+    pub fn wait_before_next(&self, now: f64) -> Option<u32> {
+        let mut recent: Vec<f64> = self
+            .sent_at
+            .iter()
+            .copied()
+            .filter(|time| now - time < WINDOW_MS && *time <= now)
+            .collect();
+        if recent.len() < LIMIT {
+            return None;
+        }
+        recent.sort_by(f64::total_cmp);
+        // The window frees a place when the oldest of the last LIMIT requests leaves it.
+        let oldest = recent[recent.len() - LIMIT];
+        let wait_ms = oldest + WINDOW_MS - now;
+        Some((wait_ms / 1000.0).ceil().max(1.0) as u32)
+    }
+
+    /// Notes a request sent at `now`, forgetting what left the window.
+    pub fn record(&mut self, now: f64) {
+        self.sent_at
+            .retain(|time| now - time < WINDOW_MS && *time <= now);
+        self.sent_at.push(now);
+    }
+}
