@@ -6,9 +6,13 @@ pub mod contract;
 #[cfg(feature = "ui")]
 pub mod api;
 #[cfg(feature = "ui")]
+pub mod delivery;
+#[cfg(feature = "ui")]
 pub mod embed;
 #[cfg(feature = "ui")]
 pub mod options;
+#[cfg(feature = "ui")]
+pub mod storage;
 #[cfg(feature = "ui")]
 pub mod ui;
 

@@ -26,6 +26,8 @@ pub struct Options {
 
 /// Checked options, ready to use.
 pub struct Setup {
+    /// The absolute API base, without a trailing slash.
+    pub api_base: String,
     pub integration: Integration,
     pub client: Client,
     pub locale: Locale,
@@ -54,11 +56,12 @@ impl Options {
             (Ok(api_base), Ok(integration)) if problems.is_empty() => Ok(Setup {
                 integration,
                 client: Client::new(
-                    api_base,
+                    api_base.clone(),
                     token.map_or(TokenSource::None, |token| TokenSource::Fixed(token.into())),
                 ),
                 locale: self.locale,
                 keep_query: self.keep_query,
+                api_base,
             }),
             _ => Err(problems),
         }

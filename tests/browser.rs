@@ -67,7 +67,14 @@ fn options() -> Options {
     }
 }
 
+/// Forgets what earlier tests left in localStorage: drafts, the outbox, the request count.
+fn clear_storage() {
+    let storage = web_sys::window().unwrap().local_storage().unwrap().unwrap();
+    storage.clear().unwrap();
+}
+
 async fn open_form() -> Widget {
+    clear_storage();
     let host = attach(
         options(),
         Callback::new(|_: WidgetEvent| {}),
@@ -351,6 +358,7 @@ async fn editing_during_a_rate_limit_does_not_restart_the_wait() {
 
 #[wasm_bindgen_test]
 async fn a_late_close_event_does_not_close_a_reopened_dialog() {
+    clear_storage();
     let controls = std::sync::Arc::new(std::sync::OnceLock::new());
     let ready = controls.clone();
     let host = attach(

@@ -202,3 +202,45 @@ fn old_and_future_times_do_not_count() {
     log.record(1e12);
     assert_eq!(log.sent_at, vec![1e12]);
 }
+
+#[test]
+fn an_entry_being_sent_is_neither_sent_again_nor_cancelled() {
+    let mut outbox = Outbox::default();
+    outbox.push("a".into(), request("s"), 0.0);
+    outbox.push("b".into(), request("t"), 0.0);
+    assert!(outbox.begin("a", 10.0));
+    assert_eq!(
+        outbox.due(20.0).map(|e| e.id.as_str()),
+        Some("b"),
+        "a is out"
+    );
+    assert!(!outbox.cancel("a"), "too late to cancel a");
+    assert!(outbox.cancel("b"));
+    assert!(outbox.get("b").is_none());
+    outbox.settle("a", Err(Failure::Offline), 30.0);
+    assert_eq!(
+        outbox.get("a").unwrap().sending_since,
+        None,
+        "an answer ends the sending"
+    );
+    assert!(outbox.cancel("a"), "waiting again, so it can be cancelled");
+}
+
+#[test]
+fn a_send_left_unfinished_by_a_closed_tab_goes_back_to_the_user() {
+    let mut outbox = Outbox::default();
+    outbox.push("a".into(), request("s"), 0.0);
+    outbox.push("b".into(), request("t"), 0.0);
+    outbox.begin("a", 10.0);
+    assert_eq!(outbox.abandon_in_flight(), vec!["a".to_string()]);
+    assert_eq!(
+        outbox.get("a").unwrap().outcome,
+        Some(Outcome::Returned(Failure::Network))
+    );
+    assert_eq!(outbox.get("b").unwrap().outcome, None);
+    assert_eq!(outbox.due(20.0).map(|e| e.id.as_str()), Some("b"));
+    assert!(
+        !outbox.cancel("a"),
+        "a finished entry is taken, not cancelled"
+    );
+}

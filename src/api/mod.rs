@@ -121,6 +121,9 @@ impl Client {
         body: &impl Serialize,
         token: Option<String>,
     ) -> Result<Answer, Failure> {
+        if !crate::delivery::online() {
+            return Err(Failure::Offline);
+        }
         // The browser's JSON.stringify keeps serde_json's writer out of the wasm.
         let json = serde_wasm_bindgen::to_value(body)
             .ok()

@@ -223,6 +223,13 @@ impl FeedbackForm {
         };
     }
 
+    /// Shows a confirmed ticket again, as after a reload while details were being added to it.
+    pub fn show_ticket(&mut self, ticket: Ticket) {
+        if matches!(self.phase, Phase::Editing) {
+            self.phase = Phase::Done(ticket);
+        }
+    }
+
     /// Back to an empty form after a success, for another ticket.
     pub fn start_over(&mut self) {
         if matches!(self.phase, Phase::Done(_)) {

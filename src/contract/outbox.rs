@@ -23,6 +23,9 @@ pub struct Entry {
     pub attempts: u32,
     /// Not to be sent before this time (milliseconds since the epoch).
     pub next_at: f64,
+    /// Set while a tab is sending it: nobody may cancel or send it meanwhile.
+    #[serde(default)]
+    pub sending_since: Option<f64>,
     /// How it ended, once it did; kept until the tab that shows it takes it.
     #[serde(default)]
     pub outcome: Option<Outcome>,
@@ -66,15 +69,57 @@ impl Outbox {
             queued_at: now,
             attempts: 0,
             next_at: now,
+            sending_since: None,
             outcome: None,
         });
     }
 
+    /// Marks entry `id` as being sent now. Only the holder of the outbox's lock calls this.
+    pub fn begin(&mut self, id: &str, now: f64) -> bool {
+        match self.pending_mut(id) {
+            Some(entry) => {
+                entry.sending_since = Some(now);
+                true
+            }
+            None => false,
+        }
+    }
+
+    /// Entries marked as being sent when the lock is free again were left by a tab that closed
+    /// mid-request. They may have arrived, so they go back to the user instead of out again.
+    pub fn abandon_in_flight(&mut self) -> Vec<String> {
+        let mut abandoned = Vec::new();
+        for entry in &mut self.entries {
+            if entry.outcome.is_none() && entry.sending_since.take().is_some() {
+                entry.outcome = Some(Outcome::Returned(Failure::Network));
+                abandoned.push(entry.id.clone());
+            }
+        }
+        abandoned
+    }
+
+    /// Cancels entry `id` unless it is being sent or already finished. Returns whether it was.
+    pub fn cancel(&mut self, id: &str) -> bool {
+        let cancellable = self
+            .pending_mut(id)
+            .is_some_and(|entry| entry.sending_since.is_none());
+        if cancellable {
+            self.remove(id);
+        }
+        cancellable
+    }
+
+    fn pending_mut(&mut self, id: &str) -> Option<&mut Entry> {
+        self.entries
+            .iter_mut()
+            .find(|entry| entry.id == id && entry.outcome.is_none())
+    }
+
     /// The oldest unfinished entry that may be sent at `now`.
     pub fn due(&self, now: f64) -> Option<&Entry> {
-        self.entries
-            .iter()
-            .find(|entry| entry.outcome.is_none() && entry.next_at <= now)
+        self.entries.iter().find(|entry| {
+            entry.outcome.is_none() && entry.sending_since.is_none() && entry.next_at <= now
+        })
     }
 
     /// When the next unfinished entry may be sent, if there is one.
@@ -98,13 +143,10 @@ impl Outbox {
 
     /// Records the outcome of sending entry `id` at `now`.
     pub fn settle(&mut self, id: &str, outcome: Result<Ticket, Failure>, now: f64) -> Settled {
-        let Some(entry) = self
-            .entries
-            .iter_mut()
-            .find(|entry| entry.id == id && entry.outcome.is_none())
-        else {
+        let Some(entry) = self.pending_mut(id) else {
             return Settled::Waiting;
         };
+        entry.sending_since = None;
         let failure = match outcome {
             Ok(ticket) => return entry.finish(Outcome::Delivered(ticket)),
             Err(failure) => failure,

@@ -4,13 +4,15 @@
 use leptos::prelude::*;
 
 use super::dialog::Dialog;
+use super::persist::{keep_draft, restored_form, run_outbox};
 use super::success::Success;
 use super::texts::Locale;
 use super::ticket_form::TicketForm;
 use super::trigger::Trigger;
 use super::WidgetContext;
 use crate::api::{Client, TokenSource};
-use crate::contract::{Draft, Edit, FeedbackForm, Integration, Phase, Ticket};
+use crate::contract::{Edit, FeedbackForm, Integration, Phase, Ticket};
+use crate::delivery::Delivery;
 use crate::options::{describe, Options};
 
 /// Something the host page may want to know about.
@@ -105,9 +107,12 @@ pub fn FeedbackWidget(
             return ().into_any();
         }
     };
+    let api_base = setup.api_base;
+    let delivery = Delivery::new(&api_base, setup.integration.channel());
+    let form = restored_form(setup.integration, &api_base, &delivery);
     let controls = WidgetControls {
         open: RwSignal::new(false),
-        form: RwSignal::new(FeedbackForm::new(setup.integration, Draft::default())),
+        form: RwSignal::new(form),
         locale: RwSignal::new(setup.locale),
         client: StoredValue::new(setup.client),
     };
@@ -120,6 +125,8 @@ pub fn FeedbackWidget(
     if let Some(on_ready) = on_ready {
         on_ready.run(controls);
     }
+    keep_draft(form, api_base.clone());
+    let flush = run_outbox(form, api_base.clone(), delivery.clone(), client, on_event);
     // Tell the host about opening and closing, but not about the initial closed state. The
     // effect's first run may already see the dialog open (a queued `open()`), so it compares
     // with "closed" rather than with its first reading.
@@ -131,6 +138,9 @@ pub fn FeedbackWidget(
             } else {
                 WidgetEvent::Close
             });
+            if is_open {
+                flush.run(());
+            }
         }
         is_open
     });
@@ -151,6 +161,8 @@ pub fn FeedbackWidget(
             client,
             keep_query,
             on_event,
+            api_base: api_base.clone(),
+            delivery: delivery.clone(),
         });
         view! {
             <div class="fw-root" lang=locale.tag()>

@@ -4,6 +4,8 @@
 mod dialog;
 mod feedback_widget;
 mod field_errors;
+mod persist;
+mod queued_notice;
 mod reply_box;
 mod select_field;
 mod star_rating;
@@ -18,6 +20,7 @@ pub use feedback_widget::{FeedbackWidget, WidgetControls, WidgetEvent};
 pub use texts::{Locale, Texts};
 
 use crate::api::Client;
+use crate::delivery::Delivery;
 use leptos::prelude::Callback;
 
 /// The widget's stylesheet: every component's CSS, in one string.
@@ -33,7 +36,13 @@ pub const STYLES: &str = concat!(
     include_str!("status_message.css"),
     include_str!("success.css"),
     include_str!("reply_box.css"),
+    include_str!("queued_notice.css"),
 );
+
+/// The most characters of a server message the form shows; the rest is cut.
+pub(crate) const SERVER_TEXT_MAX: usize = 300;
+/// The most characters of a ticket number the form shows.
+pub(crate) const TICKET_LABEL_MAX: usize = 40;
 
 /// What every component of one widget shares, provided as context by [`FeedbackWidget`].
 #[derive(Clone)]
@@ -43,6 +52,9 @@ pub(crate) struct WidgetContext {
     pub client: leptos::prelude::StoredValue<Client>,
     /// Whether `page` keeps the query string.
     pub keep_query: bool,
+    /// The absolute API base; it names the drafts in localStorage.
+    pub api_base: String,
+    pub delivery: Delivery,
     pub on_event: Callback<WidgetEvent>,
 }
 

@@ -3,6 +3,7 @@
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
+use super::persist::reply_slot;
 use super::status_message::StatusMessage;
 use super::success::with_ticket;
 use super::text_field::TextField;
@@ -15,7 +16,17 @@ use crate::contract::{Field, Phase, ReplyForm};
 pub fn ReplyBox(ticket_id: i64, ticket_label: String) -> impl IntoView {
     let context = widget_context();
     let texts = context.texts;
-    let reply = RwSignal::new(ReplyForm::new(ticket_id));
+    // What the user typed here survives a reload, until the server confirms it.
+    let slot = reply_slot(&context.api_base, ticket_id);
+    let mut restored = ReplyForm::new(ticket_id);
+    restored.edit(slot.load().unwrap_or_default());
+    let reply = RwSignal::new(restored);
+    Effect::new(move |_| {
+        reply.with(|reply| match reply.text.trim().is_empty() {
+            true => slot.clear(),
+            false => slot.save(&reply.text),
+        })
+    });
     let sending = Signal::derive(move || reply.with(|reply| reply.phase.is_sending()));
     let failure = Signal::derive(move || {
         reply.with(|reply| match &reply.phase {

@@ -3,7 +3,8 @@
 use leptos::prelude::*;
 
 use super::widget_context;
-use crate::contract::Failure;
+use super::SERVER_TEXT_MAX;
+use crate::contract::{display_text, Failure};
 
 /// The server's own message for a failure, when it sent one worth showing.
 fn server_text(failure: &Failure) -> Option<&str> {
@@ -39,8 +40,7 @@ pub fn StatusMessage(
         let failure = failure.get()?;
         let wait = match (&failure, wait.get()) {
             (_, Some(0)) => Some(0),
-            (Failure::RateLimited(rate), _) => rate.retry_after,
-            _ => None,
+            (failure, _) => failure.retry_after(),
         };
         Some(texts.failure(&failure, wait))
     };
@@ -49,8 +49,12 @@ pub fn StatusMessage(
         Some(texts.failure(&failure, wait.get()))
     };
     let kept = move || failure.with(Option::is_some).then_some(texts.text_kept);
-    let server =
-        move || failure.with(|failure| failure.as_ref().and_then(server_text).map(str::to_owned));
+    let server = move || {
+        failure.with(|failure| {
+            let text = failure.as_ref().and_then(server_text)?;
+            Some(display_text(text, SERVER_TEXT_MAX))
+        })
+    };
     view! {
         <div class="fw-status" class:fw-status--error=move || failure.with(Option::is_some)>
             {move || {

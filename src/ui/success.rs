@@ -5,7 +5,8 @@ use leptos::prelude::*;
 use super::reply_box::ReplyBox;
 use super::texts::fill;
 use super::widget_context;
-use crate::contract::Ticket;
+use super::TICKET_LABEL_MAX;
+use crate::contract::{display_text, Ticket};
 
 /// Thanks the user with the ticket number the server gave. Focus moves to the heading, since the
 /// button that was pressed is gone.
@@ -23,7 +24,7 @@ pub fn Success(
             let _ = heading.focus();
         }
     });
-    let label = ticket.label();
+    let label = display_text(&ticket.label(), TICKET_LABEL_MAX);
     let (before, after) = texts
         .received
         .split_once("{ticket}")

@@ -80,10 +80,24 @@ pub struct Texts {
     pub rate_limited_wait: &'static str,
     pub rate_limited: &'static str,
     pub rate_limit_over: &'static str,
+    /// `{time}`: the widget's own count of tickets reached the store endpoint's limit.
+    pub too_many_sent: &'static str,
+    /// Sends by itself when a rate limit's wait is over.
+    pub auto_send: &'static str,
     /// `{status}`.
     pub server_error: &'static str,
+    /// `{status}`: a gateway's 502 or 504.
+    pub gateway: &'static str,
+    pub offline: &'static str,
     pub network: &'static str,
     pub timeout: &'static str,
+    /// After a failure that may have arrived.
+    pub maybe_arrived: &'static str,
+    pub send_again: &'static str,
+    pub keep_without_sending: &'static str,
+    /// The ticket waits in the outbox.
+    pub queued: &'static str,
+    pub cancel_sending: &'static str,
     /// `{status}`.
     pub unexpected: &'static str,
     pub text_kept: &'static str,
@@ -133,9 +147,18 @@ pub static EN: Texts = Texts {
     rate_limited_wait: "Too many messages in a short time. You can send again in {time}.",
     rate_limited: "Too many messages in a short time. Wait a few minutes, then send again.",
     rate_limit_over: "You can send again now.",
+    too_many_sent: "You have sent 10 messages from this browser in 5 minutes, the most the service takes. You can send again in {time}.",
+    auto_send: "Send automatically when the wait is over",
     server_error: "The feedback service had a problem (error {status}) and did not confirm your feedback. Try again in a moment.",
-    network: "The feedback service could not be reached. Check your connection; a browser extension such as an ad blocker may also block it. Your feedback was not sent.",
-    timeout: "The feedback service did not answer in time. Your feedback may or may not have arrived.",
+    gateway: "A gateway on the way to the feedback service failed (error {status}). Your feedback may have arrived.",
+    offline: "You are offline, so nothing was sent.",
+    network: "The connection to the feedback service failed. A browser extension such as an ad blocker may have blocked it, or the connection dropped; if it dropped after sending, your feedback may have arrived.",
+    timeout: "The feedback service did not answer within 30 seconds. Your feedback may have arrived.",
+    maybe_arrived: "If it did arrive, sending again makes a second ticket.",
+    send_again: "Send again",
+    keep_without_sending: "Don't send again",
+    queued: "You are offline. Your feedback waits here and goes out as soon as the connection is back.",
+    cancel_sending: "Don't send it",
     unexpected: "The feedback service gave an answer we could not read (status {status}), so we can't confirm your feedback arrived.",
     text_kept: "Your text is still here.",
     server_said: "The service said:",
@@ -182,9 +205,18 @@ pub static NL: Texts = Texts {
     rate_limited_wait: "Te veel berichten in korte tijd. Je kunt weer versturen over {time}.",
     rate_limited: "Te veel berichten in korte tijd. Wacht een paar minuten en verstuur dan opnieuw.",
     rate_limit_over: "Je kunt nu weer versturen.",
+    too_many_sent: "Je hebt vanuit deze browser 10 berichten in 5 minuten verstuurd, het maximum van de dienst. Je kunt weer versturen over {time}.",
+    auto_send: "Automatisch versturen als de wachttijd voorbij is",
     server_error: "De feedbackdienst had een probleem (fout {status}) en heeft je feedback niet bevestigd. Probeer het zo nog eens.",
-    network: "De feedbackdienst is niet bereikbaar. Controleer je verbinding; ook een browserextensie zoals een adblocker kan de dienst blokkeren. Je feedback is niet verstuurd.",
-    timeout: "De feedbackdienst antwoordde niet op tijd. Je feedback is misschien wel, misschien niet aangekomen.",
+    gateway: "Een gateway op weg naar de feedbackdienst faalde (fout {status}). Je feedback is misschien aangekomen.",
+    offline: "Je bent offline, dus er is niets verstuurd.",
+    network: "De verbinding met de feedbackdienst mislukte. Een browserextensie zoals een adblocker kan het verzoek hebben geblokkeerd, of de verbinding viel weg; viel die weg na het versturen, dan is je feedback misschien aangekomen.",
+    timeout: "De feedbackdienst antwoordde niet binnen 30 seconden. Je feedback is misschien aangekomen.",
+    maybe_arrived: "Is hij wel aangekomen, dan maakt opnieuw versturen een tweede ticket.",
+    send_again: "Opnieuw versturen",
+    keep_without_sending: "Niet opnieuw versturen",
+    queued: "Je bent offline. Je feedback wacht hier en gaat weg zodra de verbinding terug is.",
+    cancel_sending: "Niet versturen",
     unexpected: "De feedbackdienst gaf een antwoord dat we niet konden lezen (status {status}), dus we kunnen niet bevestigen dat je feedback is aangekomen.",
     text_kept: "Je tekst staat er nog.",
     server_said: "De dienst meldde:",
@@ -256,14 +288,24 @@ impl Texts {
             Failure::Unauthenticated { .. } => self.unauthenticated.to_owned(),
             Failure::Forbidden { .. } => self.forbidden.to_owned(),
             Failure::NotFound { .. } => self.not_found.to_owned(),
-            Failure::RateLimited(_) => match wait {
+            Failure::RateLimited(_) | Failure::TooManySent { .. } => match wait {
                 Some(0) => self.rate_limit_over.to_owned(),
-                Some(seconds) => fill(self.rate_limited_wait, &[("time", &clock(seconds))]),
+                Some(seconds) => {
+                    let template = match failure {
+                        Failure::TooManySent { .. } => self.too_many_sent,
+                        _ => self.rate_limited_wait,
+                    };
+                    fill(template, &[("time", &clock(seconds))])
+                }
                 None => self.rate_limited.to_owned(),
             },
+            Failure::ServerError { status: code, .. } if failure.is_ambiguous() => {
+                fill(self.gateway, &[("status", &status(code))])
+            }
             Failure::ServerError { status: code, .. } => {
                 fill(self.server_error, &[("status", &status(code))])
             }
+            Failure::Offline => self.offline.to_owned(),
             Failure::Network => self.network.to_owned(),
             Failure::Timeout => self.timeout.to_owned(),
             Failure::Unexpected { status: code, .. } => {

@@ -3,13 +3,17 @@
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
+use super::queued_notice::QueuedNotice;
 use super::select_field::SelectField;
 use super::star_rating::StarRating;
 use super::status_message::StatusMessage;
 use super::text_field::TextField;
 use super::texts::Texts;
-use super::{now_ms, widget_context, WidgetEvent};
-use crate::contract::{AutoFilled, Edit, Failure, FeedbackForm, Field, Notice, Phase};
+use super::{now_ms, widget_context, WidgetEvent, SERVER_TEXT_MAX};
+use crate::contract::{
+    display_text, AutoFilled, Edit, FeedbackForm, Field, Notice, Phase, StoreRequest,
+};
+use crate::delivery::Sent;
 
 /// The words for the notices of one field.
 pub(crate) fn worded(texts: &Texts, field: Field, notices: Vec<Notice>) -> Vec<String> {
@@ -17,7 +21,7 @@ pub(crate) fn worded(texts: &Texts, field: Field, notices: Vec<Notice>) -> Vec<S
         .into_iter()
         .map(|notice| match notice {
             Notice::Rule(problem) => texts.problem(field, problem),
-            Notice::Server(message) => message,
+            Notice::Server(message) => display_text(&message, SERVER_TEXT_MAX),
         })
         .collect()
 }
@@ -35,12 +39,12 @@ fn auto_filled(keep_query: bool) -> AutoFilled {
     AutoFilled::new(&href, &user_agent, keep_query)
 }
 
-/// Seconds left until the rate limit ends, counted down while a 429 is shown. The count starts
-/// when a 429 arrives and is not restarted by editing the text meanwhile.
+/// Seconds left until a rate limit ends, counted down while one is shown. The count starts when
+/// the failure arrives and is not restarted by editing the text meanwhile.
 fn retry_countdown(form: RwSignal<FeedbackForm>) -> Signal<Option<u32>> {
     let retry_after = Memo::new(move |_| {
         form.with(|form| match &form.phase {
-            Phase::Failed(Failure::RateLimited(rate)) => rate.retry_after,
+            Phase::Failed(failure) => failure.retry_after(),
             _ => None,
         })
     });
@@ -76,45 +80,100 @@ pub fn TicketForm(
     let texts = context.texts;
     let wait = retry_countdown(form);
     let sending = Memo::new(move |_| form.with(|form| form.phase.is_sending()));
-    let blocked = move || sending.get() || wait.get().is_some_and(|seconds| seconds > 0);
+    let waiting = move || wait.get().is_some_and(|seconds| seconds > 0);
+    let blocked = move || sending.get() || waiting();
+    let ambiguous = Memo::new(move |_| {
+        form.with(|form| matches!(&form.phase, Phase::Failed(failure) if failure.is_ambiguous()))
+    });
+    let queued = Memo::new(move |_| {
+        form.with(|form| match &form.phase {
+            Phase::Queued(_) => Some(form.draft.subject.clone()),
+            _ => None,
+        })
+    });
 
+    // Hands a request to delivery: sent now, or queued while the browser is offline.
+    let deliver = {
+        let context = context.clone();
+        Callback::new(move |request: StoreRequest| {
+            let client = context.client.get_value();
+            let (delivery, on_event) = (context.delivery.clone(), context.on_event);
+            spawn_local(async move {
+                match delivery.send(&client, request).await {
+                    Sent::Queued(id) => form.update(|form| form.queue(id)),
+                    Sent::Answered(outcome) => {
+                        match &outcome {
+                            Ok(ticket) => on_event.run(WidgetEvent::Submitted(ticket.clone())),
+                            Err(failure) => on_event.run(WidgetEvent::Error {
+                                code: "send",
+                                message: format!("{failure:?}"),
+                            }),
+                        }
+                        form.update(|form| form.settle(outcome));
+                    }
+                }
+            });
+        })
+    };
+    let keep_query = context.keep_query;
+    let send = move || {
+        let request = form.try_update(|form| form.submit(&auto_filled(keep_query)));
+        if let Some(request) = request.flatten() {
+            deliver.run(request);
+        }
+    };
     let submit = move |event: leptos::ev::SubmitEvent| {
         event.prevent_default();
-        if blocked() {
-            return;
+        if !blocked() {
+            send();
         }
-        let Some(request) = form
-            .try_update(|form| form.submit(&auto_filled(context.keep_query)))
-            .flatten()
-        else {
-            return;
-        };
-        let client = context.client.get_value();
-        let on_event = context.on_event;
-        spawn_local(async move {
-            let outcome = client.store(&request).await;
-            match &outcome {
-                Ok(ticket) => on_event.run(WidgetEvent::Submitted(ticket.clone())),
-                Err(failure) => on_event.run(WidgetEvent::Error {
-                    code: "send",
-                    message: format!("{failure:?}"),
-                }),
-            }
-            form.update(|form| form.settle(outcome));
-        });
     };
+    let send_again = move |_| {
+        let request = form.try_update(|form| form.send_again(&auto_filled(keep_query)));
+        if let Some(request) = request.flatten() {
+            deliver.run(request);
+        }
+    };
+    let cancel = {
+        let delivery = context.delivery.clone();
+        Callback::new(move |()| {
+            let id = form.with_untracked(|form| match &form.phase {
+                Phase::Queued(id) => Some(id.clone()),
+                _ => None,
+            });
+            // An entry already on its way can't be called back; its outcome follows.
+            if id.is_some_and(|id| delivery.cancel(&id)) {
+                form.update(|form| {
+                    form.cancel_queued();
+                });
+            }
+        })
+    };
+    // When a rate limit's wait ends and the user asked for it, send by itself.
+    Effect::watch(
+        move || wait.get() == Some(0),
+        move |over, before, _| {
+            if *over && before != Some(&true) && form.with_untracked(|form| form.auto_send) {
+                send();
+            }
+        },
+        false,
+    );
 
     let notices = move |field: Field| {
         Signal::derive(move || worded(texts, field, form.with(|form| form.notices(field))))
     };
     let edit = move |edit: fn(String) -> Edit| {
-        Callback::new(move |text| form.update(|f| f.edit(edit(text))))
+        Callback::new(move |text| form.update(|form| form.edit(edit(text))))
     };
     let form_notices = Signal::derive(move || {
         form.with(|form| {
             form.form_notices()
                 .into_iter()
-                .map(|(field, message)| format!("{field}: {message}"))
+                .map(|(field, message)| {
+                    let line = format!("{field}: {message}");
+                    display_text(&line, SERVER_TEXT_MAX)
+                })
                 .collect::<Vec<_>>()
         })
     });
@@ -124,9 +183,13 @@ pub fn TicketForm(
             _ => None,
         })
     });
+    let offer_auto_send = move || {
+        failure.with(|failure| failure.as_ref().is_some_and(|f| f.retry_after().is_some()))
+            && waiting()
+    };
 
-    view! {
-        <form class="fw-form" novalidate on:submit=submit>
+    let fields = move || {
+        view! {
             <p class="fw-form__intro">{texts.intro}</p>
             <TextField
                 id="fw-subject"
@@ -174,16 +237,60 @@ pub fn TicketForm(
                 />
             </div>
             <StatusMessage sending failure wait extra=form_notices />
-            <div class="fw-form__actions">
-                <button
-                    type="submit"
-                    class="fw-button fw-button--primary"
-                    part="send"
-                    aria-disabled=move || blocked().to_string()
-                >
-                    {move || if sending.get() { texts.sending } else { texts.send }}
-                </button>
-            </div>
+        }
+    };
+    let actions = move || {
+        if ambiguous.get() {
+            view! {
+                <p class="fw-form__note">{texts.maybe_arrived}</p>
+                <div class="fw-form__actions">
+                    <button
+                        type="button"
+                        class="fw-button"
+                        on:click=move |_| form.update(FeedbackForm::keep_without_sending)
+                    >
+                        {texts.keep_without_sending}
+                    </button>
+                    <button type="button" class="fw-button fw-button--primary" on:click=send_again>
+                        {texts.send_again}
+                    </button>
+                </div>
+            }
+            .into_any()
+        } else {
+            view! {
+                <div class="fw-form__actions">
+                    <label class="fw-form__auto" hidden=move || !offer_auto_send()>
+                        <input
+                            type="checkbox"
+                            prop:checked=move || form.with(|form| form.auto_send)
+                            on:change=move |event| {
+                                let on = event_target_checked(&event);
+                                form.update(|form| form.auto_send = on);
+                            }
+                        />
+                        {texts.auto_send}
+                    </label>
+                    <button
+                        type="submit"
+                        class="fw-button fw-button--primary"
+                        part="send"
+                        aria-disabled=move || blocked().to_string()
+                    >
+                        {move || if sending.get() { texts.sending } else { texts.send }}
+                    </button>
+                </div>
+            }
+            .into_any()
+        }
+    };
+
+    view! {
+        <form class="fw-form" novalidate on:submit=submit>
+            {move || match queued.get() {
+                Some(subject) => view! { <QueuedNotice subject on_cancel=cancel /> }.into_any(),
+                None => view! { {fields()} {actions} }.into_any(),
+            }}
         </form>
     }
 }
