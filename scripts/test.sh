@@ -4,6 +4,7 @@
 #   2. native: the contract's tables and properties, the sandbox's handlers
 #   3. browser: the components, in headless Chromium (wasm-bindgen-test)
 #   4. end to end: the demo page in Chromium against a real sandbox (Playwright)
+#   5. the release build, with its sizes
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/setup.sh
@@ -26,10 +27,14 @@ tier "browser tests (headless Chromium)"
 CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
   cargo test -p feedback_widget --target wasm32-unknown-unknown --test browser
 
+tier "end-to-end tests (Playwright, Chromium, sandbox)"
+# The same release build, plus the test-hooks feature (one export that panics on purpose, for
+# the crash test), in its own folder.
+trunk build --release --offline --features test-hooks --dist target/e2e-site
+cargo build -p sandbox
+(cd tests/e2e && SITE_DIR="$ROOT/target/e2e-site" npm test)
+
 tier "release build and sizes"
 scripts/build.sh
-
-tier "end-to-end tests (Playwright, Chromium, sandbox)"
-(cd tests/e2e && npm test)
 
 tier "all tiers passed"

@@ -263,6 +263,7 @@ async fn store(
         .db
         .run(move |conn| db::insert_ticket(conn, &request, &origin))
         .await?;
+    tokio::time::sleep(app.0.settings.answer_delay).await;
     Ok(Json(json!({
         "error": false,
         "message": "Ticket created successfully.",

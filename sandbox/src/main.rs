@@ -39,6 +39,9 @@ struct Args {
     /// The largest request body accepted, in bytes.
     #[arg(long, default_value_t = 64 * 1024)]
     max_body: usize,
+    /// Seconds to wait before answering a store request, after saving the ticket: a slow server.
+    #[arg(long, default_value_t = 0.0)]
+    answer_delay: f64,
 }
 
 fn parse_user(value: &str) -> Result<User, String> {
@@ -74,6 +77,7 @@ async fn main() {
         store_limit: args.store_limit,
         store_window: Duration::from_secs(args.store_window),
         max_body_bytes: args.max_body,
+        answer_delay: Duration::from_secs_f64(args.answer_delay.max(0.0)),
         ..Settings::default()
     };
     if let Err(problem) = run(settings, args.addr).await {

@@ -54,6 +54,9 @@ pub struct Settings {
     pub max_body_bytes: usize,
     /// How long a client may take to send its request body. Default: ten seconds.
     pub body_timeout: Duration,
+    /// A pause before each store answer, after the ticket is saved: a slow server, for tests
+    /// of what the widget does when no answer comes in time. Default: none.
+    pub answer_delay: Duration,
 }
 
 impl Default for Settings {
@@ -69,6 +72,7 @@ impl Default for Settings {
             store_window: Duration::from_secs(300),
             max_body_bytes: 64 * 1024,
             body_timeout: Duration::from_secs(10),
+            answer_delay: Duration::ZERO,
         }
     }
 }

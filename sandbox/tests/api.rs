@@ -626,3 +626,16 @@ async fn a_body_that_never_ends_does_not_hang_the_server() {
         .starts_with("The request body could not be read"));
     drop(sender);
 }
+
+#[tokio::test]
+async fn a_slow_answer_comes_after_the_ticket_is_saved() {
+    let sandbox = Sandbox::with(|settings| settings.answer_delay = Duration::from_millis(400));
+    let started = std::time::Instant::now();
+    let (answer, tickets) = tokio::join!(sandbox.store(ticket()), async {
+        tokio::time::sleep(Duration::from_millis(200)).await;
+        sandbox.inbox().await
+    });
+    assert_eq!(tickets.len(), 1, "saved before the answer");
+    assert_eq!(answer.status, StatusCode::OK);
+    assert!(started.elapsed() >= Duration::from_millis(400));
+}

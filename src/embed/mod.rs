@@ -4,6 +4,8 @@
 //! The loader (`www/feedback-widget.js`) owns the API object, queues calls made before the wasm
 //! is ready, and turns the events this module reports into DOM events and `on()` callbacks.
 
+mod crash;
+
 use leptos::prelude::*;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
@@ -226,8 +228,8 @@ fn report(emit: &js_sys::Function, code: &'static str, message: &str) {
     );
 }
 
-/// A panic ends the widget, not the page: it is logged and reported, and the host's own scripts
-/// go on.
+/// A panic ends the widget, not the page: it is logged and reported, the widget shows what the
+/// user wrote, and the host's own scripts go on.
 fn install_panic_hook(emit: js_sys::Function) {
     std::panic::set_hook(Box::new(move |info| {
         report(
@@ -235,5 +237,14 @@ fn install_panic_hook(emit: js_sys::Function) {
             "crash",
             &format!("the widget stopped working: {info}"),
         );
+        crash::show();
     }));
+}
+
+/// Panics on purpose, for the end-to-end test of what a crash leaves behind. Only in builds with
+/// the `test-hooks` feature.
+#[cfg(feature = "test-hooks")]
+#[wasm_bindgen(js_name = __crashForTests)]
+pub fn crash_for_tests() {
+    panic!("a crash the tests asked for");
 }

@@ -37,6 +37,7 @@ pub const STYLES: &str = concat!(
     include_str!("success.css"),
     include_str!("reply_box.css"),
     include_str!("queued_notice.css"),
+    include_str!("crash.css"),
 );
 
 /// The most characters of a server message the form shows; the rest is cut.

@@ -110,6 +110,9 @@ pub struct Texts {
     /// `{ticket}`.
     pub reply_sent: &'static str,
     pub new_feedback: &'static str,
+    /// Shown when the widget crashed.
+    pub crashed: &'static str,
+    pub crashed_text: &'static str,
 }
 
 pub static EN: Texts = Texts {
@@ -168,6 +171,8 @@ pub static EN: Texts = Texts {
     reply_send: "Add to ticket",
     reply_sent: "Your details were added to ticket {ticket}.",
     new_feedback: "Send other feedback",
+    crashed: "The feedback form stopped working. What you wrote is kept: reload the page and open the form again to send it.",
+    crashed_text: "What you wrote",
 };
 
 pub static NL: Texts = Texts {
@@ -226,6 +231,8 @@ pub static NL: Texts = Texts {
     reply_send: "Aan ticket toevoegen",
     reply_sent: "Je details zijn toegevoegd aan ticket {ticket}.",
     new_feedback: "Andere feedback sturen",
+    crashed: "Het feedbackformulier werkt niet meer. Wat je schreef is bewaard: laad de pagina opnieuw en open het formulier om het te versturen.",
+    crashed_text: "Wat je schreef",
 };
 
 /// Replaces each `{name}` in `template` with its value.
