@@ -67,3 +67,26 @@ test("the API opens, closes and takes a new tool key at run time", async () => {
   const [ticket] = await sandbox.tickets();
   assert.equal(ticket.tool_key, "second");
 });
+
+test("after a 401 the token provider is asked once more and the ticket is sent once more", async () => {
+  const { page, sandbox } = env;
+  const stub = `<script>
+    window.asked = 0;
+    window.FeedbackWidget = { q: [["setToken", [function () {
+      asked += 1;
+      return asked === 1 ? "expired-token" : "demo-token";
+    }]]] };
+  </script>`;
+  const authorizations = [];
+  page.on("request", (request) => request.url().endsWith("/tickets/store") && authorizations.push(request.headers().authorization));
+  const before = (await sandbox.tickets()).length;
+  await openHost(page, sandbox.url, hostPage({ head: stub, attributes: `data-api-base="/api" data-channel="bugs"` }));
+  await page.evaluate(() => FeedbackWidget.ready);
+  await page.evaluate(() => FeedbackWidget.open({ subject: "Expired", message: "Refresh me" }));
+  const dialog = page.getByRole("dialog", { name: "Send feedback" });
+  await dialog.getByRole("button", { name: "Send" }).click();
+  await dialog.getByText("Thank you!").waitFor();
+  assert.deepEqual(authorizations, ["Bearer expired-token", "Bearer demo-token"]);
+  assert.equal(await page.evaluate(() => window.asked), 2);
+  assert.equal((await sandbox.tickets()).length, before + 1);
+});
