@@ -2,7 +2,60 @@
 
 use crate::api::{Client, TokenSource};
 use crate::contract::{Field, FieldError, Integration, Problem};
-use crate::ui::Locale;
+use crate::ui::{Labels, Locale};
+
+/// Where the "Feedback" button sits.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Position {
+    #[default]
+    BottomRight,
+    BottomLeft,
+    /// No button: the host opens the form from its own element or the JS API.
+    None,
+}
+
+impl Position {
+    /// The position a `data-position` word names.
+    pub fn parse(word: &str) -> Option<Position> {
+        match word.trim() {
+            "bottom-right" => Some(Position::BottomRight),
+            "bottom-left" => Some(Position::BottomLeft),
+            "none" => Some(Position::None),
+            _ => None,
+        }
+    }
+}
+
+/// The widget's colours.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Theme {
+    #[default]
+    Light,
+    Dark,
+    /// Follows the reader's `prefers-color-scheme`.
+    Auto,
+}
+
+impl Theme {
+    /// The theme a `data-theme` word names.
+    pub fn parse(word: &str) -> Option<Theme> {
+        match word.trim() {
+            "light" => Some(Theme::Light),
+            "dark" => Some(Theme::Dark),
+            "auto" => Some(Theme::Auto),
+            _ => None,
+        }
+    }
+
+    /// The value of the widget root's `data-theme` attribute.
+    pub fn word(self) -> &'static str {
+        match self {
+            Theme::Light => "light",
+            Theme::Dark => "dark",
+            Theme::Auto => "auto",
+        }
+    }
+}
 
 /// How one widget is set up. The script tag's attributes fill it in; Leptos apps build it
 /// directly.
@@ -22,6 +75,15 @@ pub struct Options {
     /// Keep the query string in the `page` sent with a ticket (`data-keep-query`). Default:
     /// false, since query strings often carry tokens.
     pub keep_query: bool,
+    /// Where the "Feedback" button sits, or none (`data-position`). Default: bottom right.
+    pub position: Position,
+    /// Clicks on page elements matching this CSS selector open the form
+    /// (`data-open-selector`). Default: none.
+    pub open_selector: Option<String>,
+    /// Light, dark, or following the reader's preference (`data-theme`). Default: light.
+    pub theme: Theme,
+    /// Texts in place of the built-in ones, by key (`data-labels`, a JSON object). Default: none.
+    pub labels: Labels,
 }
 
 /// Checked options, ready to use.
@@ -32,6 +94,12 @@ pub struct Setup {
     pub client: Client,
     pub locale: Locale,
     pub keep_query: bool,
+    pub position: Position,
+    pub open_selector: Option<String>,
+    pub theme: Theme,
+    pub labels: Labels,
+    /// Problems that don't stop the widget, such as an unknown label key, for the console.
+    pub warnings: Vec<String>,
 }
 
 impl Options {
@@ -39,6 +107,7 @@ impl Options {
     /// never part of one.
     pub fn check(&self) -> Result<Setup, Vec<String>> {
         let mut problems = Vec::new();
+        let mut warnings = Vec::new();
         let api_base = resolve_api_base(&self.api_base).map_err(|problem| problems.push(problem));
         let integration = Integration::new(Some(&self.channel), self.tool_key.as_deref())
             .map_err(|errors| problems.extend(errors.iter().map(describe)));
@@ -62,8 +131,40 @@ impl Options {
                 locale: self.locale,
                 keep_query: self.keep_query,
                 api_base,
+                position: self.position,
+                open_selector: self.checked_selector(&mut warnings),
+                theme: self.theme,
+                labels: self.labels.clone(),
+                warnings: {
+                    let unknown = self.labels.unknown();
+                    if !unknown.is_empty() {
+                        warnings.push(format!(
+                            "data-labels has keys that name no text: {}. The keys are: {}.",
+                            unknown.join(", "),
+                            crate::ui::Texts::KEYS.join(", ")
+                        ));
+                    }
+                    warnings
+                },
             }),
             _ => Err(problems),
+        }
+    }
+}
+
+impl Options {
+    /// The open selector, if the page's `querySelector` takes it; otherwise a warning.
+    fn checked_selector(&self, warnings: &mut Vec<String>) -> Option<String> {
+        let selector = self.open_selector.as_deref()?.trim();
+        let document = web_sys::window()?.document()?;
+        match document.query_selector(selector) {
+            Ok(_) => Some(selector.to_owned()),
+            Err(_) => {
+                warnings.push(format!(
+                    "the open selector (data-open-selector) {selector:?} is not a CSS selector."
+                ));
+                None
+            }
         }
     }
 }

@@ -13,8 +13,8 @@ use web_sys::{HtmlElement, ShadowRootInit, ShadowRootMode};
 
 use crate::api::TokenSource;
 use crate::contract::{Choice, Edit, Priority, TicketType};
-use crate::options::Options;
-use crate::ui::{FeedbackWidget, Locale, WidgetControls, WidgetEvent, STYLES};
+use crate::options::{Options, Position, Theme};
+use crate::ui::{FeedbackWidget, Labels, Locale, WidgetControls, WidgetEvent, STYLES};
 
 /// The element the widget renders into, appended to the page's body.
 const HOST_TAG: &str = "feedback-widget";
@@ -90,7 +90,11 @@ pub fn mount(script: HtmlElement, emit: js_sys::Function) -> Option<WidgetHandle
         let emit = emit.clone();
         Callback::new(move |event| send(&emit, event))
     };
-    if let Err(error) = attach(options_from(&script), on_event, on_ready) {
+    let (options, warnings) = options_from(&script);
+    for warning in &warnings {
+        report(&emit, "config", warning);
+    }
+    if let Err(error) = attach(options, on_event, on_ready) {
         report(
             &emit,
             "mount",
@@ -134,26 +138,104 @@ fn document() -> Result<web_sys::Document, JsValue> {
         .ok_or_else(|| JsValue::from_str("no document"))
 }
 
-/// The options in the script tag's attributes.
-fn options_from(script: &HtmlElement) -> Options {
+/// The options in the script tag's attributes, and what was wrong with any of them.
+fn options_from(script: &HtmlElement) -> (Options, Vec<String>) {
     let data = script.dataset();
     let text = |name: &str| data.get(name).filter(|value| !value.trim().is_empty());
+    let mut warnings = Vec::new();
     let page_lang = document()
         .ok()
         .and_then(|document| document.document_element())
         .and_then(|html| html.get_attribute("lang"));
-    let locale = text("locale")
-        .and_then(|tag| Locale::from_tag(&tag))
-        .or_else(|| page_lang.and_then(|tag| Locale::from_tag(&tag)))
+    let locale = word(
+        text("locale"),
+        "data-locale",
+        "en, nl",
+        Locale::from_tag,
+        &mut warnings,
+    )
+    .or_else(|| page_lang.and_then(|tag| Locale::from_tag(&tag)))
+    .unwrap_or_default();
+    let position = word(
+        text("position"),
+        "data-position",
+        "bottom-right, bottom-left, none",
+        Position::parse,
+        &mut warnings,
+    )
+    .unwrap_or_default();
+    let theme = word(
+        text("theme"),
+        "data-theme",
+        "light, dark, auto",
+        Theme::parse,
+        &mut warnings,
+    )
+    .unwrap_or_default();
+    let labels = text("labels")
+        .map(|json| {
+            labels_from(&json).unwrap_or_else(|problem| {
+                warnings.push(problem);
+                Labels::default()
+            })
+        })
         .unwrap_or_default();
-    Options {
+    let options = Options {
         api_base: text("apiBase").unwrap_or_default(),
         channel: text("channel").unwrap_or_default(),
         tool_key: text("toolKey"),
         token: text("token"),
         locale,
         keep_query: data.get("keepQuery").is_some_and(|value| value != "false"),
+        position,
+        open_selector: text("openSelector"),
+        theme,
+        labels,
+    };
+    (options, warnings)
+}
+
+/// What an attribute's word names. An unknown word is reported, and `None` lets the caller use
+/// the default.
+fn word<T>(
+    value: Option<String>,
+    attribute: &str,
+    allowed: &str,
+    parse: impl Fn(&str) -> Option<T>,
+    warnings: &mut Vec<String>,
+) -> Option<T> {
+    let value = value?;
+    let parsed = parse(&value);
+    if parsed.is_none() {
+        warnings.push(format!(
+            "{attribute}=\"{value}\" is not one of {allowed}; the default is used."
+        ));
     }
+    parsed
+}
+
+/// Labels from a JSON object of texts by key, as `data-labels` and `setLabels` take them.
+fn labels_from(json: &str) -> Result<Labels, String> {
+    let value = js_sys::JSON::parse(json)
+        .map_err(|_| "data-labels is not JSON; the built-in texts are used.".to_string())?;
+    labels_from_object(&value)
+}
+
+fn labels_from_object(value: &JsValue) -> Result<Labels, String> {
+    if !value.is_object() || js_sys::Array::is_array(value) {
+        return Err("labels must be an object of texts by key.".into());
+    }
+    let entries = js_sys::Object::entries(value.unchecked_ref());
+    let mut labels = Vec::new();
+    for entry in entries.iter() {
+        let pair: js_sys::Array = entry.unchecked_into();
+        let key = pair.get(0).as_string().unwrap_or_default();
+        match pair.get(1).as_string() {
+            Some(text) => labels.push((key, text)),
+            None => return Err(format!("the label {key:?} is not a string.")),
+        }
+    }
+    Ok(Labels(labels))
 }
 
 /// The form changes an `open(prefill)` object asks for; unknown or unusable values are skipped.

@@ -1,9 +1,125 @@
 //! The modal dialog around the form: a native `<dialog>`, so the browser gives it the top layer,
-//! an inert page behind it and Escape to close.
+//! an inert page behind it and Escape to close. On top of that it keeps Tab inside, keeps the page
+//! behind from scrolling, and holds the live region that announces what happens.
 
 use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+use web_sys::{Element, HtmlElement};
 
 use super::widget_context;
+
+/// What can take focus inside `root`, in tab order as far as the DOM order goes: only one radio
+/// of a group counts, and only what is shown.
+fn tab_stops(root: &Element) -> Vec<HtmlElement> {
+    let Ok(list) = root.query_selector_all(
+        "button:not([disabled]), input:not([disabled]), select:not([disabled]), \
+         textarea:not([disabled]), [href], [tabindex]:not([tabindex='-1'])",
+    ) else {
+        return Vec::new();
+    };
+    (0..list.length())
+        .filter_map(|index| list.item(index)?.dyn_into::<HtmlElement>().ok())
+        .filter(|element| element.get_client_rects().length() > 0)
+        .filter(|element| {
+            // Tab stops at the checked radio of a group, or at its first when none is checked.
+            let Some(radio) = element.dyn_ref::<web_sys::HtmlInputElement>() else {
+                return true;
+            };
+            if radio.type_() != "radio" || radio.checked() {
+                return true;
+            }
+            let group = format!("input[type=radio][name=\"{}\"]", radio.name());
+            let checked = root
+                .query_selector(&format!("{group}:checked"))
+                .ok()
+                .flatten();
+            let first = root.query_selector(&group).ok().flatten();
+            checked.is_none() && first.is_some_and(|first| first == ***radio)
+        })
+        .collect()
+}
+
+/// Moves focus from the last tab stop to the first (Tab) or from the first to the last
+/// (Shift+Tab), so that it never leaves the dialog.
+fn keep_focus_inside(event: &web_sys::KeyboardEvent, dialog: &Element) {
+    if event.key() != "Tab" {
+        return;
+    }
+    let stops = tab_stops(dialog);
+    let (Some(first), Some(last)) = (stops.first(), stops.last()) else {
+        return;
+    };
+    let active = dialog
+        .get_root_node()
+        .dyn_ref::<web_sys::ShadowRoot>()
+        .and_then(|root| root.active_element());
+    let at = |element: &HtmlElement| active.as_ref().is_some_and(|active| active == &**element);
+    let inside = active
+        .as_ref()
+        .is_some_and(|active| dialog.contains(Some(active)));
+    let target = match (event.shift_key(), inside) {
+        (false, true) if at(last) => first,
+        (true, true) if at(first) => last,
+        (false, false) => first,
+        (true, false) => last,
+        _ => return,
+    };
+    event.prevent_default();
+    let _ = target.focus();
+}
+
+/// The page's own `overflow` on `<html>` and `<body>`, kept while the dialog is open so that it
+/// can be put back exactly as it was.
+#[derive(Clone, Default)]
+struct PageOverflow {
+    html: (String, String),
+    body: (String, String),
+}
+
+fn page_parts() -> Option<(HtmlElement, HtmlElement)> {
+    let document = web_sys::window()?.document()?;
+    let html = document
+        .document_element()?
+        .dyn_into::<HtmlElement>()
+        .ok()?;
+    Some((html, document.body()?))
+}
+
+fn inline_overflow(element: &HtmlElement) -> (String, String) {
+    let style = element.style();
+    (
+        style.get_property_value("overflow").unwrap_or_default(),
+        style.get_property_priority("overflow"),
+    )
+}
+
+fn set_overflow(element: &HtmlElement, (value, priority): &(String, String)) {
+    let style = element.style();
+    let _ = match value.is_empty() {
+        true => style.remove_property("overflow").map(drop),
+        false => style.set_property_with_priority("overflow", value, priority),
+    };
+}
+
+/// Stops the page behind from scrolling, returning what to put back.
+fn lock_page_scroll() -> Option<PageOverflow> {
+    let (html, body) = page_parts()?;
+    let saved = PageOverflow {
+        html: inline_overflow(&html),
+        body: inline_overflow(&body),
+    };
+    let hidden = ("hidden".to_owned(), "important".to_owned());
+    set_overflow(&html, &hidden);
+    set_overflow(&body, &hidden);
+    Some(saved)
+}
+
+fn unlock_page_scroll(saved: &PageOverflow) {
+    if let Some((html, body)) = page_parts() {
+        set_overflow(&html, &saved.html);
+        set_overflow(&body, &saved.body);
+    }
+}
 
 /// A modal dialog, open while `open` is true. Closing only hides it: what the user typed stays.
 #[component]
@@ -14,8 +130,11 @@ pub fn Dialog(
     title: &'static str,
     children: Children,
 ) -> impl IntoView {
-    let texts = widget_context().texts;
+    let context = widget_context();
+    let texts = context.texts;
+    let announcement = context.announcement;
     let dialog = NodeRef::<leptos::html::Dialog>::new();
+    let page = StoredValue::new_local(None::<PageOverflow>);
     Effect::new(move |_| {
         let Some(element) = dialog.get() else {
             return;
@@ -24,10 +143,22 @@ pub fn Dialog(
             (true, false) => {
                 if let Err(error) = element.show_modal() {
                     web_sys::console::error_2(&"feedback-widget: cannot open".into(), &error);
+                    return;
                 }
+                page.set_value(lock_page_scroll());
             }
             (false, true) => element.close(),
             _ => {}
+        }
+        if !open.get() {
+            if let Some(saved) = page.try_update_value(Option::take).flatten() {
+                unlock_page_scroll(&saved);
+            }
+        }
+    });
+    on_cleanup(move || {
+        if let Some(saved) = page.try_update_value(Option::take).flatten() {
+            unlock_page_scroll(&saved);
         }
     });
     view! {
@@ -37,6 +168,11 @@ pub fn Dialog(
             class="fw-dialog"
             part="dialog"
             aria-labelledby="fw-title"
+            on:keydown=move |event| {
+                if let Some(element) = dialog.get() {
+                    keep_focus_inside(&event, &element);
+                }
+            }
             on:close=move |_| {
                 // A close event can arrive after the dialog was opened again (close() then
                 // open() in one go); only a dialog that is really closed counts.
@@ -46,10 +182,13 @@ pub fn Dialog(
             }
         >
             <div class="fw-dialog__header">
-                <h2 id="fw-title" class="fw-dialog__title">{title}</h2>
+                <h2 id="fw-title" class="fw-dialog__title" part="title">
+                    {title}
+                </h2>
                 <button
                     type="button"
                     class="fw-dialog__close"
+                    part="close"
                     aria-label=texts.close
                     on:click=move |_| open.set(false)
                 >
@@ -59,6 +198,9 @@ pub fn Dialog(
                 </button>
             </div>
             {children()}
+            <div class="fw-sr" role="status" aria-live="polite" aria-atomic="true">
+                {move || announcement.get()}
+            </div>
         </dialog>
     }
 }

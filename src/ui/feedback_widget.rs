@@ -5,15 +5,17 @@ use leptos::prelude::*;
 
 use super::dialog::Dialog;
 use super::persist::{keep_draft, restored_form, run_outbox};
+use super::success::with_ticket;
 use super::success::Success;
-use super::texts::Locale;
+use super::texts::{localized, Labels, Locale};
 use super::ticket_form::TicketForm;
 use super::trigger::Trigger;
-use super::WidgetContext;
+use super::{ticket_label, WidgetContext};
 use crate::api::{Client, TokenSource};
 use crate::contract::{Edit, FeedbackForm, Integration, Phase, Ticket};
 use crate::delivery::Delivery;
-use crate::options::{describe, Options};
+use crate::options::{describe, Options, Position};
+use wasm_bindgen::JsCast;
 
 /// Something the host page may want to know about.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -36,6 +38,7 @@ pub struct WidgetControls {
     open: RwSignal<bool>,
     form: RwSignal<FeedbackForm>,
     locale: RwSignal<Locale>,
+    labels: RwSignal<Labels>,
     client: StoredValue<Client>,
 }
 
@@ -76,6 +79,14 @@ impl WidgetControls {
     pub fn set_locale(&self, locale: Locale) {
         self.locale.set(locale);
     }
+
+    /// Puts texts in place of the built-in ones, by key; replaces earlier labels. Returns the
+    /// keys that name no text (the others still apply).
+    pub fn set_labels(&self, labels: Labels) -> Vec<String> {
+        let unknown = labels.unknown().into_iter().map(str::to_owned).collect();
+        self.labels.set(labels);
+        unknown
+    }
 }
 
 /// The feedback widget: a "Feedback" button that opens a dialog with the form.
@@ -110,16 +121,25 @@ pub fn FeedbackWidget(
     let api_base = setup.api_base;
     let delivery = Delivery::new(&api_base, setup.integration.channel());
     let form = restored_form(setup.integration, &api_base, &delivery);
+    for warning in &setup.warnings {
+        web_sys::console::error_1(&format!("feedback-widget: {warning}").into());
+        on_event.run(WidgetEvent::Error {
+            code: "config",
+            message: warning.clone(),
+        });
+    }
     let controls = WidgetControls {
         open: RwSignal::new(false),
         form: RwSignal::new(form),
         locale: RwSignal::new(setup.locale),
+        labels: RwSignal::new(setup.labels),
         client: StoredValue::new(setup.client),
     };
     let WidgetControls {
         open,
         form,
         locale,
+        labels,
         client,
     } = controls;
     if let Some(on_ready) = on_ready {
@@ -152,10 +172,17 @@ pub fn FeedbackWidget(
     });
     let keep_query = setup.keep_query;
 
-    // A new language draws the widget again; its state lives above, in the signals.
+    if let Some(selector) = setup.open_selector {
+        open_on_clicks(&selector, open);
+    }
+    let announcement = RwSignal::new(String::new());
+    announce_outcomes(form, announcement, locale, labels);
+    let (theme, position, dir) = (setup.theme.word(), setup.position, page_direction());
+
+    // A new language or new labels draw the widget again; its state lives above, in the signals.
     (move || {
         let locale = locale.get();
-        let texts = locale.texts();
+        let texts = labels.with(|labels| localized(locale, labels));
         provide_context(WidgetContext {
             texts,
             client,
@@ -163,10 +190,15 @@ pub fn FeedbackWidget(
             on_event,
             api_base: api_base.clone(),
             delivery: delivery.clone(),
+            announcement,
         });
+        let trigger = match position {
+            Position::None => None,
+            corner => Some(view! { <Trigger open left=corner == Position::BottomLeft /> }),
+        };
         view! {
-            <div class="fw-root" lang=locale.tag()>
-                <Trigger open />
+            <div class="fw-root" lang=locale.tag() dir=dir data-theme=theme>
+                {trigger}
                 <Dialog open title=texts.title>
                     {move || match ticket.get() {
                         Some(ticket) => {
@@ -186,4 +218,59 @@ pub fn FeedbackWidget(
         }
     })
     .into_any()
+}
+
+/// Opens the form on clicks on page elements that match `selector`, also elements added later.
+fn open_on_clicks(selector: &str, open: RwSignal<bool>) {
+    let selector = selector.to_owned();
+    let listener = window_event_listener(leptos::ev::click, move |event| {
+        let opener = event
+            .target()
+            .and_then(|target| target.dyn_into::<web_sys::Element>().ok())
+            .and_then(|target| target.closest(&selector).ok().flatten());
+        if opener.is_some() {
+            event.prevent_default();
+            open.set(true);
+        }
+    });
+    on_cleanup(move || listener.remove());
+}
+
+/// Says in the dialog's live region what became of a request: sending, sent, waiting, failed.
+fn announce_outcomes(
+    form: RwSignal<FeedbackForm>,
+    announcement: RwSignal<String>,
+    locale: RwSignal<Locale>,
+    labels: RwSignal<Labels>,
+) {
+    Effect::new(move |_| {
+        let texts = labels.with(|labels| localized(locale.get(), labels));
+        let said = form.with(|form| match &form.phase {
+            Phase::Editing => String::new(),
+            Phase::Sending => texts.sending.to_owned(),
+            Phase::Queued(_) => texts.queued.to_owned(),
+            Phase::Done(ticket) => with_ticket(texts.received, &ticket_label(ticket)),
+            Phase::Failed(failure) => {
+                format!(
+                    "{} {}",
+                    texts.failure(failure, failure.retry_after()),
+                    texts.text_kept
+                )
+            }
+        });
+        announcement.set(said);
+    });
+}
+
+/// The page's writing direction, from `<html dir>` or `<body dir>`.
+fn page_direction() -> &'static str {
+    let document = web_sys::window().and_then(|window| window.document());
+    let dir = |element: Option<web_sys::Element>| element.and_then(|e| e.get_attribute("dir"));
+    let page = document.as_ref().and_then(|document| {
+        dir(document.body().map(Into::into)).or_else(|| dir(document.document_element()))
+    });
+    match page.as_deref().map(str::to_ascii_lowercase).as_deref() {
+        Some("rtl") => "rtl",
+        _ => "ltr",
+    }
 }

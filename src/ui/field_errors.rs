@@ -11,7 +11,12 @@ pub fn FieldErrors(
     #[prop(into)] notices: Signal<Vec<String>>,
 ) -> impl IntoView {
     view! {
-        <ul id=id class="fw-field__errors" hidden=move || notices.with(Vec::is_empty)>
+        <ul
+            id=id
+            class="fw-field__errors"
+            part="error"
+            hidden=move || notices.with(Vec::is_empty)
+        >
             <For each=move || notices.get() key=|notice| notice.clone() let:notice>
                 <li>{notice}</li>
             </For>

@@ -17,11 +17,11 @@ mod ticket_form;
 mod trigger;
 
 pub use feedback_widget::{FeedbackWidget, WidgetControls, WidgetEvent};
-pub use texts::{Locale, Texts};
+pub use texts::{Labels, Locale, Texts};
 
 use crate::api::Client;
 use crate::delivery::Delivery;
-use leptos::prelude::Callback;
+use leptos::prelude::{Callback, RwSignal};
 
 /// The widget's stylesheet: every component's CSS, in one string.
 pub const STYLES: &str = concat!(
@@ -45,6 +45,11 @@ pub(crate) const SERVER_TEXT_MAX: usize = 300;
 /// The most characters of a ticket number the form shows.
 pub(crate) const TICKET_LABEL_MAX: usize = 40;
 
+/// A ticket's number as the widget shows it: without hidden controls, and cut to length.
+pub(crate) fn ticket_label(ticket: &crate::contract::Ticket) -> String {
+    crate::contract::display_text(&ticket.label(), TICKET_LABEL_MAX)
+}
+
 /// What every component of one widget shares, provided as context by [`FeedbackWidget`].
 #[derive(Clone)]
 pub(crate) struct WidgetContext {
@@ -57,6 +62,8 @@ pub(crate) struct WidgetContext {
     pub api_base: String,
     pub delivery: Delivery,
     pub on_event: Callback<WidgetEvent>,
+    /// What the dialog's live region says: sending, success, failure.
+    pub announcement: RwSignal<String>,
 }
 
 /// The widget's context; every component below [`FeedbackWidget`] has it.

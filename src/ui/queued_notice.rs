@@ -14,7 +14,7 @@ pub fn QueuedNotice(
 ) -> impl IntoView {
     let texts = widget_context().texts;
     view! {
-        <div class="fw-queued" role="status">
+        <div class="fw-queued" part="queued">
             <p class="fw-queued__text">{texts.queued}</p>
             <p class="fw-queued__subject">{subject}</p>
             <button type="button" class="fw-button" on:click=move |_| on_cancel.run(())>

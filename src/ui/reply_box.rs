@@ -48,6 +48,25 @@ pub fn ReplyBox(ticket_id: i64, ticket_label: String) -> impl IntoView {
         });
     };
     let sent_text = with_ticket(texts.reply_sent, &ticket_label);
+    let announcement = context.announcement;
+    let said = sent_text.clone();
+    let phase = Memo::new(move |_| reply.with(|reply| reply.phase.clone()));
+    // Each new phase is said in the dialog's live region; the first one is not news.
+    Effect::watch(
+        move || phase.get(),
+        move |phase, _, _| {
+            let text = match phase {
+                Phase::Sending => texts.sending.to_owned(),
+                Phase::Done(()) => said.clone(),
+                Phase::Failed(failure) => {
+                    format!("{} {}", texts.failure(failure, None), texts.text_kept)
+                }
+                Phase::Editing | Phase::Queued(_) => return,
+            };
+            announcement.set(text);
+        },
+        false,
+    );
     view! {
         <form class="fw-reply" novalidate on:submit=submit>
             <TextField
@@ -68,7 +87,7 @@ pub fn ReplyBox(ticket_id: i64, ticket_label: String) -> impl IntoView {
                 wait=Signal::derive(|| None)
                 extra=Signal::derive(Vec::new)
             />
-            <p class="fw-reply__sent" role="status">
+            <p class="fw-reply__sent">
                 {move || sent().then(|| sent_text.clone())}
             </p>
             <div class="fw-reply__actions">

@@ -33,8 +33,8 @@ pub fn SelectField<T: Choice + PartialEq + Send + Sync>(
         })
         .collect_view();
     view! {
-        <div class="fw-field" class:fw-field--invalid=invalid>
-            <label class="fw-field__label" for=id>
+        <div class="fw-field" part="field" class:fw-field--invalid=invalid>
+            <label class="fw-field__label" part="label" for=id>
                 {label}
                 " "
                 <span class="fw-field__marker">"(" {texts.optional} ")"</span>
@@ -42,6 +42,7 @@ pub fn SelectField<T: Choice + PartialEq + Send + Sync>(
             <select
                 id=id
                 class="fw-field__control fw-select"
+                part="input select"
                 aria-invalid=move || invalid().to_string()
                 aria-describedby=errors_id.clone()
                 prop:value=move || value.get().map_or("", Choice::as_str)

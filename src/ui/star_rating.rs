@@ -29,6 +29,7 @@ pub fn StarRating(
             view! {
                 <label
                     class="fw-rating__star"
+                    part="star"
                     class:fw-rating__star--on=move || value.get().is_some_and(|value| value >= stars)
                 >
                     <input
@@ -49,7 +50,7 @@ pub fn StarRating(
         })
         .collect_view();
     view! {
-        <fieldset class="fw-field fw-rating" aria-describedby="fw-rating-errors">
+        <fieldset class="fw-field fw-rating" part="rating" aria-describedby="fw-rating-errors">
             <legend class="fw-field__label">
                 {texts.rating}
                 " "

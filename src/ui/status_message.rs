@@ -18,8 +18,8 @@ fn server_text(failure: &Failure) -> Option<&str> {
     }
 }
 
-/// A polite live region: screen readers hear "sending", then the outcome. Server text is shown
-/// as text only.
+/// The outcome in words, next to the Send button; screen readers hear it from the dialog's live
+/// region. Server text is shown as text only.
 #[component]
 pub fn StatusMessage(
     #[prop(into)] sending: Signal<bool>,
@@ -56,7 +56,11 @@ pub fn StatusMessage(
         })
     };
     view! {
-        <div class="fw-status" class:fw-status--error=move || failure.with(Option::is_some)>
+        <div
+            class="fw-status"
+            part="status"
+            class:fw-status--error=move || failure.with(Option::is_some)
+        >
             {move || {
                 countdown()
                     .map(|text| {
@@ -67,7 +71,7 @@ pub fn StatusMessage(
                         }
                     })
             }}
-            <div role="status" aria-live="polite" class="fw-status__live">
+            <div class="fw-status__live">
                 {move || sending.get().then_some(texts.sending)}
                 {move || {
                     sentence()

@@ -4,9 +4,9 @@ use leptos::prelude::*;
 
 use super::reply_box::ReplyBox;
 use super::texts::fill;
+use super::ticket_label;
 use super::widget_context;
-use super::TICKET_LABEL_MAX;
-use crate::contract::{display_text, Ticket};
+use crate::contract::Ticket;
 
 /// Thanks the user with the ticket number the server gave. Focus moves to the heading, since the
 /// button that was pressed is gone.
@@ -24,17 +24,17 @@ pub fn Success(
             let _ = heading.focus();
         }
     });
-    let label = display_text(&ticket.label(), TICKET_LABEL_MAX);
+    let label = ticket_label(&ticket);
     let (before, after) = texts
         .received
         .split_once("{ticket}")
         .unwrap_or((texts.received, ""));
     view! {
-        <div class="fw-success">
+        <div class="fw-success" part="success">
             <h3 node_ref=heading class="fw-success__title" tabindex="-1">
                 {texts.thanks}
             </h3>
-            <p class="fw-success__text" role="status">
+            <p class="fw-success__text">
                 {before}
                 <strong class="fw-ticket" part="ticket-number">{label.clone()}</strong>
                 {after}

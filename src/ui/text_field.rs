@@ -63,6 +63,7 @@ pub fn TextField(
                 node_ref=area_ref
                 id=id
                 class="fw-field__control fw-field__control--multiline"
+                part="input"
                 rows="5"
                 autofocus=autofocus
                 aria-invalid=move || invalid().to_string()
@@ -79,6 +80,7 @@ pub fn TextField(
                 id=id
                 type="text"
                 class="fw-field__control"
+                part="input"
                 autocomplete="off"
                 autofocus=autofocus
                 aria-invalid=move || invalid().to_string()
@@ -90,9 +92,9 @@ pub fn TextField(
         .into_any()
     };
     view! {
-        <div class="fw-field" class:fw-field--invalid=invalid>
+        <div class="fw-field" part="field" class:fw-field--invalid=invalid>
             <div class="fw-field__top">
-                <label class="fw-field__label" for=id>
+                <label class="fw-field__label" part="label" for=id>
                     {label}
                     " "
                     <span class="fw-field__marker">"(" {marker} ")"</span>
@@ -100,6 +102,7 @@ pub fn TextField(
                 <span
                     id=counter_id
                     class="fw-counter"
+                    part="counter"
                     class:fw-counter--over=move || { count.get() > max }
                 >
                     <span aria-hidden="true">{move || count.get()} " / " {max}</span>

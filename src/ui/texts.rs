@@ -1,5 +1,7 @@
 //! Every word the widget shows, per locale, and the sentences built from the contract's data.
 
+use std::cell::RefCell;
+
 use crate::contract::{Failure, Field, Priority, Problem, TicketType};
 
 /// The built-in languages.
@@ -37,82 +39,103 @@ impl Locale {
     }
 }
 
-/// The texts of one locale. Placeholders in braces are filled in by [`fill`].
-#[derive(Debug)]
-pub struct Texts {
-    pub trigger: &'static str,
-    pub title: &'static str,
-    pub intro: &'static str,
-    pub close: &'static str,
-    pub subject: &'static str,
-    pub message: &'static str,
-    pub rating: &'static str,
-    pub kind: &'static str,
-    pub priority: &'static str,
-    pub required: &'static str,
-    pub optional: &'static str,
-    pub not_set: &'static str,
-    pub bug: &'static str,
-    pub suggestion: &'static str,
-    pub other: &'static str,
-    pub low: &'static str,
-    pub normal: &'static str,
-    pub high: &'static str,
-    pub urgent: &'static str,
+/// Defines [`Texts`] from its list of keys: the struct, the key list and lookup by key.
+macro_rules! texts {
+    ($($(#[doc = $doc:literal])* $name:ident,)*) => {
+        /// The texts of one locale. Placeholders in braces are filled in by [`fill`].
+        #[derive(Clone, Debug)]
+        pub struct Texts {
+            $($(#[doc = $doc])* pub $name: &'static str,)*
+        }
+
+        impl Texts {
+            /// The key of every text, as `data-labels` and `setLabels` name them.
+            pub const KEYS: &'static [&'static str] = &[$(stringify!($name)),*];
+
+            fn text_mut(&mut self, key: &str) -> Option<&mut &'static str> {
+                match key {
+                    $(stringify!($name) => Some(&mut self.$name),)*
+                    _ => None,
+                }
+            }
+        }
+    };
+}
+
+texts! {
+    trigger,
+    title,
+    intro,
+    close,
+    subject,
+    message,
+    rating,
+    kind,
+    priority,
+    required,
+    optional,
+    not_set,
+    bug,
+    suggestion,
+    other,
+    low,
+    normal,
+    high,
+    urgent,
     /// `{n}`: the star's value.
-    pub star: &'static str,
-    pub clear_rating: &'static str,
+    star,
+    clear_rating,
     /// `{n}`, `{max}`: characters used and allowed, for screen readers.
-    pub counter: &'static str,
-    pub send: &'static str,
-    pub sending: &'static str,
+    counter,
+    send,
+    sending,
     /// `{field}`.
-    pub required_problem: &'static str,
+    required_problem,
     /// `{field}`, `{max}`.
-    pub too_long_problem: &'static str,
+    too_long_problem,
     /// `{field}`.
-    pub invalid_problem: &'static str,
-    pub invalid: &'static str,
-    pub unauthenticated: &'static str,
-    pub forbidden: &'static str,
-    pub not_found: &'static str,
+    invalid_problem,
+    invalid,
+    unauthenticated,
+    forbidden,
+    not_found,
     /// `{time}`: minutes and seconds until sending is allowed again.
-    pub rate_limited_wait: &'static str,
-    pub rate_limited: &'static str,
-    pub rate_limit_over: &'static str,
+    rate_limited_wait,
+    rate_limited,
+    rate_limit_over,
     /// `{time}`: the widget's own count of tickets reached the store endpoint's limit.
-    pub too_many_sent: &'static str,
+    too_many_sent,
     /// Sends by itself when a rate limit's wait is over.
-    pub auto_send: &'static str,
+    auto_send,
     /// `{status}`.
-    pub server_error: &'static str,
+    server_error,
     /// `{status}`: a gateway's 502 or 504.
-    pub gateway: &'static str,
-    pub offline: &'static str,
-    pub network: &'static str,
-    pub timeout: &'static str,
+    gateway,
+    offline,
+    network,
+    timeout,
     /// After a failure that may have arrived.
-    pub maybe_arrived: &'static str,
-    pub send_again: &'static str,
-    pub keep_without_sending: &'static str,
+    maybe_arrived,
+    send_again,
+    keep_without_sending,
     /// The ticket waits in the outbox.
-    pub queued: &'static str,
-    pub cancel_sending: &'static str,
+    queued,
+    cancel_sending,
     /// `{status}`.
-    pub unexpected: &'static str,
-    pub text_kept: &'static str,
-    pub server_said: &'static str,
-    pub thanks: &'static str,
+    unexpected,
+    text_kept,
+    server_said,
+    thanks,
     /// `{ticket}`.
-    pub received: &'static str,
-    pub reply_label: &'static str,
-    pub reply_send: &'static str,
+    received,
+    reply_label,
+    reply_send,
     /// `{ticket}`.
-    pub reply_sent: &'static str,
-    pub new_feedback: &'static str,
+    reply_sent,
+    new_feedback,
     /// Shown when the widget crashed.
-    pub crashed: &'static str,
-    pub crashed_text: &'static str,
+    crashed,
+    crashed_text,
 }
 
 pub static EN: Texts = Texts {
@@ -234,6 +257,48 @@ pub static NL: Texts = Texts {
     crashed: "Het feedbackformulier werkt niet meer. Wat je schreef is bewaard: laad de pagina opnieuw en open het formulier om het te versturen.",
     crashed_text: "Wat je schreef",
 };
+
+/// Texts the integrator puts in place of built-in ones, by key (see [`Texts::KEYS`]).
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Labels(pub Vec<(String, String)>);
+
+impl Labels {
+    /// The keys that name no text.
+    pub fn unknown(&self) -> Vec<&str> {
+        self.0
+            .iter()
+            .map(|(key, _)| key.as_str())
+            .filter(|key| !Texts::KEYS.contains(key))
+            .collect()
+    }
+}
+
+thread_local! {
+    /// Texts built with labels. A widget's components hold `&'static Texts`, so built texts live
+    /// as long as the page; this keeps one copy per locale and set of labels.
+    static BUILT: RefCell<Vec<(Locale, Labels, &'static Texts)>> = const { RefCell::new(Vec::new()) };
+}
+
+/// The texts of `locale`, with `labels` in place of the built-in ones they name.
+pub fn localized(locale: Locale, labels: &Labels) -> &'static Texts {
+    if labels.0.is_empty() {
+        return locale.texts();
+    }
+    BUILT.with_borrow_mut(|built| {
+        if let Some((_, _, texts)) = built.iter().find(|(l, ls, _)| *l == locale && ls == labels) {
+            return *texts;
+        }
+        let mut texts = locale.texts().clone();
+        for (key, text) in &labels.0 {
+            if let Some(slot) = texts.text_mut(key) {
+                *slot = Box::leak(text.clone().into_boxed_str());
+            }
+        }
+        let texts: &'static Texts = Box::leak(Box::new(texts));
+        built.push((locale, labels.clone(), texts));
+        texts
+    })
+}
 
 /// Replaces each `{name}` in `template` with its value.
 pub fn fill(template: &str, values: &[(&str, &str)]) -> String {

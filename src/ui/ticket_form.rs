@@ -274,7 +274,7 @@ pub fn TicketForm(
                     <button
                         type="submit"
                         class="fw-button fw-button--primary"
-                        part="send"
+                        part="button send"
                         aria-disabled=move || blocked().to_string()
                     >
                         {move || if sending.get() { texts.sending } else { texts.send }}
@@ -286,7 +286,7 @@ pub fn TicketForm(
     };
 
     view! {
-        <form class="fw-form" novalidate on:submit=submit>
+        <form class="fw-form" part="form" novalidate on:submit=submit>
             {move || match queued.get() {
                 Some(subject) => view! { <QueuedNotice subject on_cancel=cancel /> }.into_any(),
                 None => view! { {fields()} {actions} }.into_any(),

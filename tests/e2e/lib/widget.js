@@ -1,5 +1,10 @@
 // A page object for the widget on the demo page. Locators pierce the widget's open shadow root,
 // and find things by role and label as a user would.
+/** The visible content of the widget's dialog, without its live region. */
+export function inView(dialog) {
+  return dialog.locator(':scope > :not([role="status"])');
+}
+
 export class WidgetPage {
   constructor(page, baseUrl) {
     this.page = page;
@@ -11,7 +16,10 @@ export class WidgetPage {
     this.type = this.dialog.getByLabel("Type");
     this.priority = this.dialog.getByLabel("Priority");
     this.send = this.dialog.getByRole("button", { name: "Send", exact: false });
-    this.status = this.dialog.getByRole("status").first();
+    // What the dialog shows, apart from its live region, which repeats outcomes for screen
+    // readers.
+    this.view = inView(this.dialog);
+    this.live = this.dialog.locator(':scope > [role="status"]');
   }
 
   /** Opens the demo page (optionally at a path) and waits for the widget's button. */

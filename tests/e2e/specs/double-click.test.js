@@ -14,7 +14,7 @@ for (const clicks of [2, 3]) {
     await widget.open();
     await widget.fill({ subject: `Clicked ${clicks} times`, message: "Once is enough." });
     await widget.send.click({ clickCount: clicks, delay: 0 });
-    await widget.dialog.getByText("Thank you!").waitFor();
+    await widget.view.getByText("Thank you!").waitFor();
     await page.waitForTimeout(300);
     assert.equal(posts.length, 1);
     const tickets = await sandbox.tickets();

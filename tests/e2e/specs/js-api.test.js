@@ -2,6 +2,7 @@
 // a token provider asked before each request, and events for the host.
 import { test } from "node:test";
 import assert from "node:assert/strict";
+import { inView } from "../lib/widget.js";
 import { useWidget, recordPosts, STORE } from "../lib/harness.js";
 import { hostPage, openHost } from "../lib/host.js";
 
@@ -36,7 +37,7 @@ test("calls made before the widget is ready are queued, and events reach the hos
 
   await dialog.getByLabel("Message").fill("Sent with a provided token.");
   await dialog.getByRole("button", { name: "Send" }).click();
-  await dialog.getByText("Thank you!").waitFor();
+  await inView(dialog).getByText("Thank you!").waitFor();
 
   const [ticket] = await sandbox.tickets();
   assert.equal(ticket.channel_slug, "support");
@@ -63,7 +64,7 @@ test("the API opens, closes and takes a new tool key at run time", async () => {
   await dialog.waitFor({ state: "hidden" });
   await page.evaluate(() => FeedbackWidget.open({ subject: "Tool key", message: "Which one?" }));
   await dialog.getByRole("button", { name: "Send" }).click();
-  await dialog.getByText("Thank you!").waitFor();
+  await inView(dialog).getByText("Thank you!").waitFor();
   const [ticket] = await sandbox.tickets();
   assert.equal(ticket.tool_key, "second");
 });
@@ -85,7 +86,7 @@ test("after a 401 the token provider is asked once more and the ticket is sent o
   await page.evaluate(() => FeedbackWidget.open({ subject: "Expired", message: "Refresh me" }));
   const dialog = page.getByRole("dialog", { name: "Send feedback" });
   await dialog.getByRole("button", { name: "Send" }).click();
-  await dialog.getByText("Thank you!").waitFor();
+  await inView(dialog).getByText("Thank you!").waitFor();
   assert.deepEqual(authorizations, ["Bearer expired-token", "Bearer demo-token"]);
   assert.equal(await page.evaluate(() => window.asked), 2);
   assert.equal((await sandbox.tickets()).length, before + 1);

@@ -13,7 +13,7 @@ async function queueOffline(widget, context, subject) {
   await widget.open();
   await widget.fill({ subject, message: "Written on a train." });
   await widget.send.click();
-  await widget.dialog.getByText("You are offline. Your feedback waits here").waitFor();
+  await widget.view.getByText("You are offline. Your feedback waits here").waitFor();
 }
 
 test("an offline ticket waits, then goes out exactly once when the connection is back", async () => {
@@ -25,7 +25,7 @@ test("an offline ticket waits, then goes out exactly once when the connection is
   assert.equal(posts.length, 0, "nothing is sent while offline");
 
   await context.setOffline(false);
-  await widget.dialog.getByText("Thank you!").waitFor();
+  await widget.view.getByText("Thank you!").waitFor();
   await page.waitForTimeout(1000);
   const tickets = await sandbox.tickets();
   assert.equal(tickets.filter((t) => t.subject === "Sent from offline").length, 1);
@@ -55,7 +55,7 @@ test("a ticket left waiting goes out at the next page load", async () => {
   await next.goto();
   await waitFor(async () => (await sandbox.tickets()).some((t) => t.subject === "Sent at the next load"));
   await next.open();
-  await next.dialog.getByText("Thank you!").waitFor();
+  await next.view.getByText("Thank you!").waitFor();
   assert.equal(
     (await sandbox.tickets()).filter((t) => t.subject === "Sent at the next load").length,
     1,

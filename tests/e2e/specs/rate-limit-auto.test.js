@@ -29,7 +29,7 @@ test("a 429 counts down and then sends by itself, once", async () => {
   assert.match(await countdown.textContent(), /You can send again in 0:0[1-3]\./);
   await widget.dialog.getByLabel("Send automatically when the wait is over").check();
 
-  await widget.dialog.getByText("Thank you!").waitFor({ timeout: 8000 });
+  await widget.view.getByText("Thank you!").waitFor({ timeout: 8000 });
   const tickets = await sandbox.tickets();
   assert.equal(tickets.length, 1);
   assert.equal(tickets[0].subject, "Patience");
@@ -50,11 +50,11 @@ test("the widget refuses an 11th ticket in five minutes by itself", async () => 
   await widget.open();
   await widget.fill({ subject: "Tenth", message: "Still allowed." });
   await widget.send.click();
-  await widget.dialog.getByText("Thank you!").waitFor();
+  await widget.view.getByText("Thank you!").waitFor();
   await widget.dialog.getByRole("button", { name: "Send other feedback" }).click();
   await widget.fill({ subject: "Eleventh", message: "One too many." });
   await widget.send.click();
-  await widget.dialog
+  await widget.view
     .getByText(/You have sent 10 messages from this browser in 5 minutes.*You can send again in 4:\d\d\./)
     .first()
     .waitFor();

@@ -15,7 +15,7 @@ test("the eleventh ticket in five minutes gets the wait in minutes and seconds",
   await widget.open();
   await widget.fill({ subject: "Eleventh", message: "Please read me." });
   await widget.send.click();
-  await widget.dialog
+  await widget.view
     .getByText(/You can send again in (5:00|4:5\d)\./)
     .first()
     .waitFor();

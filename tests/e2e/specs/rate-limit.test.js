@@ -26,7 +26,7 @@ test("after a 429 the form says when to retry and counts down to it", async () =
   await status.getByText("You can send again now.").waitFor({ timeout: 8000 });
   assert.equal(await widget.send.getAttribute("aria-disabled"), "false");
   await widget.send.click();
-  await widget.dialog.getByText("Thank you!").waitFor();
+  await widget.view.getByText("Thank you!").waitFor();
   const tickets = await sandbox.tickets();
   assert.equal(tickets.length, 3);
   assert.equal(tickets[0].subject, "One too many");

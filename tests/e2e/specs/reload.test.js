@@ -28,7 +28,7 @@ test("a reload while typing keeps every field", async () => {
 
   // Only a confirmed ticket clears it.
   await widget.send.click();
-  await widget.dialog.getByText("Thank you!").waitFor();
+  await widget.view.getByText("Thank you!").waitFor();
   const left = await page.evaluate(() =>
     Object.keys(localStorage).filter((key) => key.includes(":draft:")),
   );

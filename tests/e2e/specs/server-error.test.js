@@ -30,7 +30,7 @@ test("a 500 keeps the text, and a retry makes one ticket", async () => {
 
   await page.unroute(`**${STORE}`);
   await widget.send.click();
-  await widget.dialog.getByText("Thank you!").waitFor();
+  await widget.view.getByText("Thank you!").waitFor();
   const tickets = await sandbox.tickets();
   assert.equal(tickets.length, 1);
   assert.equal(tickets[0].message, "Every word of me.");

@@ -14,7 +14,7 @@ test("a request with no answer in 30 s is ambiguous and never sent again silentl
   await widget.fill({ subject: "Slow", message: "The server takes its time." });
   const sent = Date.now();
   await widget.send.click();
-  await widget.dialog
+  await widget.view
     .getByText("did not answer within 30 seconds. Your feedback may have arrived.", { exact: false })
     .waitFor({ timeout: 40000 });
   const waited = (Date.now() - sent) / 1000;

@@ -19,7 +19,7 @@ test("a ticket from the page arrives with everything the widget fills in", async
     priority: "high",
   });
   await widget.send.click();
-  await widget.dialog.getByText("Thank you!").waitFor();
+  await widget.view.getByText("Thank you!").waitFor();
 
   const [ticket] = await sandbox.tickets();
   assert.equal(ticket.subject, "Export button does nothing");
@@ -52,7 +52,7 @@ test("details added afterwards go to the same ticket, never as internal notes", 
   const details = widget.dialog.getByLabel("Add details");
   await details.fill("It happens on Mondays.");
   await widget.dialog.getByRole("button", { name: "Add to ticket" }).click();
-  await widget.dialog.getByText(`Your details were added to ticket ${number}.`).waitFor();
+  await widget.view.getByText(`Your details were added to ticket ${number}.`).waitFor();
   assert.equal(await details.inputValue(), "", "the box empties for the next reply");
 
   const ticket = (await sandbox.tickets()).find((t) => t.ticket_number === number);

@@ -2,6 +2,7 @@
 // DOM, the console or any event.
 import { test } from "node:test";
 import assert from "node:assert/strict";
+import { inView } from "../lib/widget.js";
 import { useWidget, STORE } from "../lib/harness.js";
 import { hostPage, openHost } from "../lib/host.js";
 
@@ -31,19 +32,19 @@ test("the token appears in no storage, DOM, console message or event", async () 
   // A ticket with the attribute's token, a failed one, then one with a provider's token.
   await page.evaluate(() => FeedbackWidget.open({ subject: "One", message: "With the attribute" }));
   await dialog.getByRole("button", { name: "Send" }).click();
-  await dialog.getByText("Thank you!").waitFor();
+  await inView(dialog).getByText("Thank you!").waitFor();
   await dialog.getByLabel("Add details").fill("A reply");
   await dialog.getByRole("button", { name: "Add to ticket" }).click();
-  await dialog.getByText("Your details were added", { exact: false }).waitFor();
+  await inView(dialog).getByText("Your details were added", { exact: false }).waitFor();
   await dialog.getByRole("button", { name: "Send other feedback" }).click();
   await page.evaluate(() => FeedbackWidget.setToken("wrong-token"));
   await dialog.getByLabel("Subject").fill("Two");
   await dialog.getByLabel("Message").fill("With a wrong token");
   await dialog.getByRole("button", { name: "Send" }).click();
-  await dialog.getByText("did not accept this site's sign-in", { exact: false }).waitFor();
+  await inView(dialog).getByText("did not accept this site's sign-in", { exact: false }).waitFor();
   await page.evaluate((token) => FeedbackWidget.setToken(() => Promise.resolve(token)), PROVIDED);
   await dialog.getByRole("button", { name: "Send" }).click();
-  await dialog.getByText("Thank you!").waitFor();
+  await inView(dialog).getByText("Thank you!").waitFor();
   await page.evaluate(() => FeedbackWidget.close());
 
   assert.deepEqual(headers, [`Bearer ${TOKEN}`, "Bearer wrong-token", `Bearer ${PROVIDED}`]);

@@ -17,11 +17,11 @@ test("two tabs with one outbox entry make one ticket", async () => {
   await widget.open();
   await widget.fill({ subject: "Two tabs", message: "Only once, please." });
   await widget.send.click();
-  await widget.dialog.getByText("You are offline.", { exact: false }).waitFor();
+  await widget.view.getByText("You are offline.", { exact: false }).waitFor();
 
   // Both tabs get the online event at once.
   await context.setOffline(false);
-  await widget.dialog.getByText("Thank you!").waitFor({ timeout: 15000 });
+  await widget.view.getByText("Thank you!").waitFor({ timeout: 15000 });
   await other.page.waitForTimeout(3000);
   const tickets = (await sandbox.tickets()).filter((t) => t.subject === "Two tabs");
   assert.equal(tickets.length, 1);
