@@ -23,7 +23,7 @@
     settle = { resolve: resolve, reject: reject };
   });
   api.ready["catch"](function () {});
-  ["open", "close", "setToken", "setToolKey", "setLocale"].forEach(function (name) {
+  ["open", "close", "setToken", "setToolKey", "setLocale", "setLabels"].forEach(function (name) {
     api[name] = function () {
       if (handle) return handle[name].apply(handle, arguments);
       queue.push([name, arguments]);

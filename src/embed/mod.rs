@@ -57,6 +57,29 @@ impl WidgetHandle {
         }
     }
 
+    /// Texts in place of the built-in ones, as an object of texts by key; replaces earlier labels.
+    /// Returns whether every key named a text.
+    #[wasm_bindgen(js_name = setLabels)]
+    pub fn set_labels(&self, labels: JsValue) -> bool {
+        let labels = match labels_from_object(&labels) {
+            Ok(labels) => labels,
+            Err(problem) => {
+                report(&self.emit, "config", &format!("setLabels: {problem}"));
+                return false;
+            }
+        };
+        let unknown = self.controls.set_labels(labels);
+        if !unknown.is_empty() {
+            let keys = unknown.join(", ");
+            report(
+                &self.emit,
+                "config",
+                &format!("setLabels: no text is named {keys}."),
+            );
+        }
+        unknown.is_empty()
+    }
+
     /// `en` or `nl` (a tag such as `nl-BE` is fine). Returns whether the language is built in.
     #[wasm_bindgen(js_name = setLocale)]
     pub fn set_locale(&self, tag: JsValue) -> bool {

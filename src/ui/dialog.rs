@@ -68,12 +68,24 @@ fn keep_focus_inside(event: &web_sys::KeyboardEvent, dialog: &Element) {
     let _ = target.focus();
 }
 
-/// The page's own `overflow` on `<html>` and `<body>`, kept while the dialog is open so that it
-/// can be put back exactly as it was.
+/// The overflow properties the scroll lock sets; the page's own values are kept longhand by
+/// longhand, since a page may set only one of them.
+const OVERFLOW: [&str; 2] = ["overflow-x", "overflow-y"];
+
+/// An element's own inline overflow values and priorities, and whether it had a `style`
+/// attribute at all.
+#[derive(Clone, Default)]
+struct InlineOverflow {
+    values: [(String, String); 2],
+    had_style: bool,
+}
+
+/// The page's own overflow on `<html>` and `<body>`, kept while the dialog is open so that it can
+/// be put back exactly as it was.
 #[derive(Clone, Default)]
 struct PageOverflow {
-    html: (String, String),
-    body: (String, String),
+    html: InlineOverflow,
+    body: InlineOverflow,
 }
 
 fn page_parts() -> Option<(HtmlElement, HtmlElement)> {
@@ -85,20 +97,34 @@ fn page_parts() -> Option<(HtmlElement, HtmlElement)> {
     Some((html, document.body()?))
 }
 
-fn inline_overflow(element: &HtmlElement) -> (String, String) {
+fn inline_overflow(element: &HtmlElement) -> InlineOverflow {
     let style = element.style();
-    (
-        style.get_property_value("overflow").unwrap_or_default(),
-        style.get_property_priority("overflow"),
-    )
+    InlineOverflow {
+        values: OVERFLOW.map(|name| {
+            (
+                style.get_property_value(name).unwrap_or_default(),
+                style.get_property_priority(name),
+            )
+        }),
+        had_style: element.has_attribute("style"),
+    }
 }
 
-fn set_overflow(element: &HtmlElement, (value, priority): &(String, String)) {
+fn set_overflow(element: &HtmlElement, saved: &InlineOverflow) {
     let style = element.style();
-    let _ = match value.is_empty() {
-        true => style.remove_property("overflow").map(drop),
-        false => style.set_property_with_priority("overflow", value, priority),
-    };
+    for (name, (value, priority)) in OVERFLOW.iter().zip(&saved.values) {
+        let _ = match value.is_empty() {
+            true => style.remove_property(name).map(drop),
+            false => style.set_property_with_priority(name, value, priority),
+        };
+    }
+    // Setting a property adds a style attribute; one that was not there goes again. Chromium
+    // writes CSSOM changes into the attribute lazily, when it is next read: reading it first
+    // keeps that late write from bringing back an empty attribute after the removal.
+    if !saved.had_style && style.css_text().is_empty() {
+        let _ = element.get_attribute("style");
+        let _ = element.remove_attribute("style");
+    }
 }
 
 /// Stops the page behind from scrolling, returning what to put back.
@@ -109,8 +135,12 @@ fn lock_page_scroll() -> Option<PageOverflow> {
         body: inline_overflow(&body),
     };
     let hidden = ("hidden".to_owned(), "important".to_owned());
-    set_overflow(&html, &hidden);
-    set_overflow(&body, &hidden);
+    let locked = InlineOverflow {
+        values: [hidden.clone(), hidden],
+        had_style: true,
+    };
+    set_overflow(&html, &locked);
+    set_overflow(&body, &locked);
     Some(saved)
 }
 
