@@ -38,6 +38,12 @@ test("a ticket from the page arrives with everything the widget fills in", async
 
   const shown = await widget.dialog.locator(".fw-ticket").textContent();
   assert.equal(shown, ticket.ticket_number);
+  assert.equal(
+    await widget.live.textContent(),
+    `Your feedback was received as ticket ${ticket.ticket_number}.`,
+    "the live region says it",
+  );
+  assert.equal(await widget.live.getAttribute("aria-live"), "polite");
 });
 
 test("details added afterwards go to the same ticket, never as internal notes", async () => {
