@@ -1,83 +1,118 @@
-/* feedback-widget.js: the one script a host page includes. It defines window.FeedbackWidget at
- * once, queues calls until the widget is ready, and loads the widget's glue and wasm from beside
- * itself, handing them this script tag, whose data-* attributes configure it. */
-(function () {
-  "use strict";
-  var script = document.currentScript;
-  if (!script) return;
-  var data = script.dataset;
-  var base = new URL(".", script.src).href;
-  var key = (data.apiBase || "") + "|" + (data.channel || "");
-  var existing = window.FeedbackWidget;
-  var widgets = (existing && existing.all) || [];
-  for (var i = 0; i < widgets.length; i++) {
-    if (widgets[i].key === key) {
-      console.warn("feedback-widget: included twice for " + key + "; the second is ignored");
-      return;
-    }
-  }
+/* feedback-widget.js: the one script a host page includes.
+ *
+ * It shows the Feedback button at once, styled by feedback-widget.css, and defines
+ * window.FeedbackWidget, queueing calls. The widget itself (glue and wasm, each checked against
+ * its integrity hash; the wasm compiles while it streams in) loads only when the reader shows
+ * intent (hover, focus, touch, click) or when the browser is idle after the page has loaded. A
+ * click before then opens the form once it is ready; the widget takes this button over.
+ *
+ * The build (scripts/finish-build.mjs) fills in __GLUE__ (the glue's global) and __GLUE_SRI__,
+ * then minifies this file. It must stay within 1 KB brotli: every byte here is one the host page
+ * pays for on every load. Script is checked (the glue, which checks the wasm); the stylesheet is
+ * not, to keep within that budget: it can restyle the widget, not run code. */
+(() => {
+  const doc = document;
+  const script = doc.currentScript;
+  const data = script.dataset;
+  const base = script.src.replace(/[^/]*$/, "");
+  const key = data.apiBase + data.channel;
+  const first = window.FeedbackWidget;
+  let queue = [];
+  let handle, loading, settle;
+  if (first?.all?.some((other) => other.key == key)) return;
 
-  var queue = [], handlers = {}, handle, settle;
-  var api = { key: key, channel: data.channel };
-  api.ready = new Promise(function (resolve, reject) {
-    settle = { resolve: resolve, reject: reject };
-  });
-  api.ready["catch"](function () {});
-  ["open", "close", "setToken", "setToolKey", "setLocale", "setLabels"].forEach(function (name) {
-    api[name] = function () {
-      if (handle) return handle[name].apply(handle, arguments);
-      queue.push([name, arguments]);
+  // The API queues calls until the widget is mounted. The first widget is window.FeedbackWidget,
+  // taking over the calls a host stub queued in its `q`; every widget is in FeedbackWidget.all.
+  const api = { key, ready: new Promise((...ends) => (settle = ends)) };
+  api.ready.catch(Object);
+  for (const name of "open close setToken setToolKey setLocale setLabels on off".split(" ")) {
+    api[name] = (...args) => {
+      if (handle) return handle[name](...args);
+      queue.push([name, args]);
+      if (name == "open") load();
     };
-  });
-  api.on = function (name, fn) {
-    (handlers[name] = handlers[name] || []).push(fn);
-  };
-  api.off = function (name, fn) {
-    handlers[name] = (handlers[name] || []).filter(function (f) { return f !== fn; });
-  };
-
-  // The first widget is window.FeedbackWidget; calls a host stub queued there ({q: [[name,
-  // args], ...]}) are replayed on it. Every widget is in FeedbackWidget.all.
-  if (existing && existing.all) {
-    existing.all.push(api);
-  } else {
-    if (existing && existing.q) queue = existing.q.slice();
+  }
+  if (first?.all) first.all.push(api);
+  else {
+    queue = first?.q || queue;
     api.all = [api];
     window.FeedbackWidget = api;
   }
 
-  function emit(name, detail) {
-    detail.channel = data.channel;
-    window.dispatchEvent(new CustomEvent("feedback:" + name, { detail: detail }));
-    (handlers[name] || []).slice().forEach(function (fn) {
-      try { fn(detail); } catch (error) { console.error(error); }
+  const element = (tag, attributes) => {
+    const made = doc.createElement(tag);
+    for (const name in attributes) made.setAttribute(name, attributes[name]);
+    return made;
+  };
+
+  // The widget's own element with the button, shown once its styles are in. Without an API base
+  // and a channel the widget only reports what is missing, once loaded: no button.
+  const host = element("feedback-widget");
+  const wrap = element("div", { class: "fw-root", "data-theme": data.theme, hidden: "" });
+  const styles = element("link", { rel: "stylesheet", href: base + "feedback-widget.css" });
+  styles.onload = () => wrap.removeAttribute("hidden");
+  host.attachShadow({ mode: "open" }).append(styles, wrap);
+  if (data.position != "none" && data.apiBase && data.channel) {
+    const button = element("button", {
+      class: "fw-trigger fw-trigger--" + data.position,
+      popover: "manual",
+      "aria-haspopup": "dialog",
     });
+    try {
+      button.textContent = JSON.parse(data.labels).trigger;
+    } catch {}
+    button.textContent ||= "Feedback";
+    button.onclick = api.open;
+    // Pointer events cover touch as well.
+    button.onpointerenter = button.onfocus = load;
+    wrap.append(button);
   }
 
-  function fail(error) {
-    var message = "could not start: " + (error && error.message ? error.message : error);
-    console.error("feedback-widget: " + message);
-    emit("error", { code: "load", message: message });
-    settle.reject(new Error(message));
+  // In the page once it has a body, and back in it when a single-page app re-renders the body.
+  const place = () => {
+    if (!host.isConnected && doc.body) {
+      doc.body.append(host);
+      wrap.firstChild?.showPopover?.();
+      handle?.placedAgain();
+    }
+  };
+  new MutationObserver(place).observe(doc.documentElement, { childList: true, subtree: true });
+  place();
+
+  // Clicks on the host's own openers, before the widget takes them over.
+  doc.addEventListener(
+    "click",
+    (event) => {
+      try {
+        if (!handle && event.target.closest(data.openSelector)) {
+          event.preventDefault();
+          api.open();
+        }
+      } catch {}
+    },
+    true
+  );
+
+  // The widget itself, once: the glue script (which knows the wasm's hash), then the wasm, then
+  // mounting into the element.
+  function load() {
+    if (loading) return;
+    loading = element("script", { src: base + "feedback_widget.js", integrity: "__GLUE_SRI__", crossorigin: "" });
+    loading.nonce = data.nonce || script.nonce;
+    loading.onload = () =>
+      __GLUE__({ module_or_path: fetch(base + "feedback_widget_bg.wasm", { integrity: __GLUE__.wasmIntegrity }) })
+        .then(() => {
+          handle = __GLUE__.mount(script, host);
+          for (const [name, args] of queue) handle[name](...args);
+          settle[0](api);
+        })
+        .catch(settle[1]);
+    loading.onerror = settle[1];
+    doc.head.append(loading);
   }
 
-  function start() {
-    import(base + "feedback_widget.js")
-      .then(function (glue) {
-        return glue.default({ module_or_path: base + "feedback_widget_bg.wasm" }).then(function () {
-          handle = glue.mount(script, emit);
-          if (!handle) return settle.reject(new Error("feedback-widget: not configured"));
-          queue.forEach(function (call) { api[call[0]].apply(api, call[1]); });
-          queue = [];
-          settle.resolve(api);
-        });
-      })
-      ["catch"](fail);
-  }
-
-  if (document.readyState === "loading") {
-    document.addEventListener("DOMContentLoaded", start);
-  } else {
-    start();
-  }
+  // Otherwise when open() was queued, or when the page has loaded and the browser is idle.
+  queue.map(([name]) => name == "open" && load());
+  const idle = () => (window.requestIdleCallback || setTimeout)(load, { timeout: 1e4 });
+  doc.readyState == "complete" ? idle() : addEventListener("load", idle);
 })();

@@ -5,6 +5,9 @@
 //! is ready, and turns the events this module reports into DOM events and `on()` callbacks.
 
 mod crash;
+mod events;
+
+pub use events::Events;
 
 use leptos::prelude::*;
 use wasm_bindgen::prelude::*;
@@ -24,7 +27,7 @@ const HOST_TAG: &str = "feedback-widget";
 #[wasm_bindgen]
 pub struct WidgetHandle {
     controls: WidgetControls,
-    emit: js_sys::Function,
+    events: Events,
 }
 
 #[wasm_bindgen]
@@ -36,6 +39,21 @@ impl WidgetHandle {
 
     pub fn close(&self) {
         self.controls.close();
+    }
+
+    /// Calls `handler(detail)` for each `name` event: open, close, submitted or error.
+    pub fn on(&self, name: String, handler: js_sys::Function) {
+        self.events.on(name, handler);
+    }
+
+    pub fn off(&self, name: String, handler: js_sys::Function) {
+        self.events.off(&name, &handler);
+    }
+
+    /// The page removed the widget's element and the loader put it back.
+    #[wasm_bindgen(js_name = placedAgain)]
+    pub fn placed_again(&self) {
+        self.controls.placed_again();
     }
 
     /// A token string, a function that returns one (or a promise of one), or null for none.
@@ -51,7 +69,7 @@ impl WidgetHandle {
         match self.controls.set_tool_key(key.as_deref()) {
             Ok(()) => true,
             Err(problems) => {
-                report(&self.emit, "config", &problems.join(" "));
+                self.events.report("config", &problems.join(" "));
                 false
             }
         }
@@ -64,18 +82,16 @@ impl WidgetHandle {
         let labels = match labels_from_object(&labels) {
             Ok(labels) => labels,
             Err(problem) => {
-                report(&self.emit, "config", &format!("setLabels: {problem}"));
+                self.events
+                    .report("config", &format!("setLabels: {problem}"));
                 return false;
             }
         };
         let unknown = self.controls.set_labels(labels);
         if !unknown.is_empty() {
             let keys = unknown.join(", ");
-            report(
-                &self.emit,
-                "config",
-                &format!("setLabels: no text is named {keys}."),
-            );
+            self.events
+                .report("config", &format!("setLabels: no text is named {keys}."));
         }
         unknown.is_empty()
     }
@@ -89,19 +105,23 @@ impl WidgetHandle {
                 true
             }
             None => {
-                report(&self.emit, "config", "setLocale takes \"en\" or \"nl\".");
+                self.events
+                    .report("config", "setLocale takes \"en\" or \"nl\".");
                 false
             }
         }
     }
 }
 
-/// Mounts a widget configured by `script`, the `<script>` element that loaded it, and returns
-/// its handle; `emit(name, detail)` receives its events. Returns nothing when the options are
-/// broken (the reasons went to the console and to `emit`). Never throws into the page.
+/// Mounts a widget configured by `script`, the `<script>` element that loaded it, into `host`, the
+/// loader's `<feedback-widget>` element, whose shadow root holds the stylesheet and maybe the
+/// button. Returns the widget's handle, or nothing when the options are broken: the reasons went
+/// to the console and out as `feedback:error` events. Never throws into the page.
 #[wasm_bindgen]
-pub fn mount(script: HtmlElement, emit: js_sys::Function) -> Option<WidgetHandle> {
-    install_panic_hook(emit.clone());
+pub fn mount(script: HtmlElement, host: web_sys::Element) -> Option<WidgetHandle> {
+    let (options, warnings) = options_from(&script);
+    let events = Events::new(&options.channel);
+    install_panic_hook(events);
     let handle = std::sync::Arc::new(std::sync::OnceLock::new());
     let on_ready = {
         let handle = handle.clone();
@@ -109,28 +129,37 @@ pub fn mount(script: HtmlElement, emit: js_sys::Function) -> Option<WidgetHandle
             let _ = handle.set(controls);
         })
     };
-    let on_event = {
-        let emit = emit.clone();
-        Callback::new(move |event| send(&emit, event))
-    };
-    let (options, warnings) = options_from(&script);
     for warning in &warnings {
-        report(&emit, "config", warning);
+        events.report("config", warning);
     }
-    if let Err(error) = attach(options, on_event, on_ready) {
-        report(
-            &emit,
+    let on_event = Callback::new(move |event| events.send(event));
+    let trigger = trigger_of(&host);
+    let rendered = host
+        .shadow_root()
+        .ok_or_else(|| JsValue::from_str("the element has no shadow root"))
+        .and_then(|shadow| render(&shadow, options, on_event, on_ready, trigger));
+    if let Err(error) = rendered {
+        events.report(
             "mount",
             &format!("the widget could not be shown: {error:?}"),
         );
     }
-    handle
+    let handle = handle
         .get()
-        .map(|&controls| WidgetHandle { controls, emit })
+        .map(|&controls| WidgetHandle { controls, events });
+    // A widget that can't work shows no button: the loader's goes. (Its element stays: the
+    // loader keeps that in the page.)
+    if handle.is_none() {
+        if let Some(button) = trigger_of(&host) {
+            button.remove();
+        }
+    }
+    handle
 }
 
 /// Renders a widget into a new `<feedback-widget>` element at the end of the page's body, inside
-/// an open shadow root that has adopted the widget's stylesheet. Returns that host element.
+/// an open shadow root that has adopted the widget's stylesheet. Returns the host element. This is
+/// for pages without the loader, such as tests; the loader's page has the stylesheet as a file.
 pub fn attach(
     options: Options,
     on_event: Callback<WidgetEvent>,
@@ -138,21 +167,39 @@ pub fn attach(
 ) -> Result<web_sys::Element, JsValue> {
     let document = document()?;
     let host = document.create_element(HOST_TAG)?;
-    let shadow = host.attach_shadow(&ShadowRootInit::new(ShadowRootMode::Open))?;
-    let sheet = web_sys::CssStyleSheet::new()?;
-    sheet.replace_sync(STYLES)?;
-    shadow.set_adopted_style_sheets(&js_sys::Array::of1(&sheet));
-    let container: HtmlElement = document.create_element("div")?.unchecked_into();
-    shadow.append_child(&container)?;
     document
         .body()
         .ok_or_else(|| JsValue::from_str("the page has no body"))?
         .append_child(&host)?;
+    let shadow = host.attach_shadow(&ShadowRootInit::new(ShadowRootMode::Open))?;
+    let sheet = web_sys::CssStyleSheet::new()?;
+    sheet.replace_sync(STYLES)?;
+    shadow.set_adopted_style_sheets(&js_sys::Array::of1(&sheet));
+    render(&shadow, options, on_event, on_ready, None)?;
+    Ok(host)
+}
+
+/// The button the loader drew in `host`'s shadow root, if it drew one.
+fn trigger_of(host: &web_sys::Element) -> Option<HtmlElement> {
+    let button = host.shadow_root()?.query_selector(".fw-trigger").ok()??;
+    Some(button.unchecked_into())
+}
+
+/// Mounts the widget into `shadow`, with `trigger` as its button when the page drew one.
+fn render(
+    shadow: &web_sys::ShadowRoot,
+    options: Options,
+    on_event: Callback<WidgetEvent>,
+    on_ready: Callback<WidgetControls>,
+    trigger: Option<HtmlElement>,
+) -> Result<(), JsValue> {
+    let container: HtmlElement = document()?.create_element("div")?.unchecked_into();
+    shadow.append_child(&container)?;
     leptos::mount::mount_to(container, move || {
-        view! { <FeedbackWidget options on_event on_ready /> }
+        view! { <FeedbackWidget options on_event on_ready trigger /> }
     })
     .forget();
-    Ok(host)
+    Ok(())
 }
 
 fn document() -> Result<web_sys::Document, JsValue> {
@@ -295,53 +342,11 @@ fn prefill_edits(prefill: &JsValue) -> Vec<Edit> {
     edits
 }
 
-/// Hands a widget event to the loader as `emit(name, detail)`.
-fn send(emit: &js_sys::Function, event: WidgetEvent) {
-    let detail = js_sys::Object::new();
-    let set = |key: &str, value: JsValue| {
-        let _ = js_sys::Reflect::set(&detail, &key.into(), &value);
-    };
-    let name = match event {
-        WidgetEvent::Open => "open",
-        WidgetEvent::Close => "close",
-        WidgetEvent::Submitted(ticket) => {
-            set("id", JsValue::from_f64(ticket.id as f64));
-            set(
-                "ticketNumber",
-                ticket.number.map_or(JsValue::NULL, JsValue::from),
-            );
-            "submitted"
-        }
-        WidgetEvent::Error { code, message } => {
-            set("code", code.into());
-            set("message", message.into());
-            "error"
-        }
-    };
-    let _ = emit.call2(&JsValue::NULL, &name.into(), &detail);
-}
-
-/// Logs a problem and reports it as an `error` event.
-fn report(emit: &js_sys::Function, code: &'static str, message: &str) {
-    web_sys::console::error_1(&format!("feedback-widget: {message}").into());
-    send(
-        emit,
-        WidgetEvent::Error {
-            code,
-            message: message.to_owned(),
-        },
-    );
-}
-
 /// A panic ends the widget, not the page: it is logged and reported, the widget shows what the
 /// user wrote, and the host's own scripts go on.
-fn install_panic_hook(emit: js_sys::Function) {
+fn install_panic_hook(events: Events) {
     std::panic::set_hook(Box::new(move |info| {
-        report(
-            &emit,
-            "crash",
-            &format!("the widget stopped working: {info}"),
-        );
+        events.report("crash", &format!("the widget stopped working: {info}"));
         crash::show();
     }));
 }

@@ -163,19 +163,27 @@ pub fn Dialog(
     let context = widget_context();
     let texts = context.texts;
     let announcement = context.announcement;
+    let placed = context.placed;
     let dialog = NodeRef::<leptos::html::Dialog>::new();
     let page = StoredValue::new_local(None::<PageOverflow>);
     Effect::new(move |_| {
         let Some(element) = dialog.get() else {
             return;
         };
+        placed.track();
+        // Taken out of the page and put back, an open dialog is no longer modal: show it again.
+        if open.get_untracked() && element.open() && !element.matches(":modal").unwrap_or(true) {
+            element.close();
+        }
         match (open.get(), element.open()) {
             (true, false) => {
                 if let Err(error) = element.show_modal() {
                     web_sys::console::error_2(&"feedback-widget: cannot open".into(), &error);
                     return;
                 }
-                page.set_value(lock_page_scroll());
+                if page.with_value(Option::is_none) {
+                    page.set_value(lock_page_scroll());
+                }
             }
             (false, true) => element.close(),
             _ => {}

@@ -9,7 +9,7 @@ use super::success::with_ticket;
 use super::success::Success;
 use super::texts::{localized, Labels, Locale};
 use super::ticket_form::TicketForm;
-use super::trigger::Trigger;
+use super::trigger::{adopt, Trigger};
 use super::{ticket_label, WidgetContext};
 use crate::api::{Client, TokenSource};
 use crate::contract::{Edit, FeedbackForm, Integration, Phase, Ticket};
@@ -40,6 +40,7 @@ pub struct WidgetControls {
     locale: RwSignal<Locale>,
     labels: RwSignal<Labels>,
     client: StoredValue<Client>,
+    placed: RwSignal<u32>,
 }
 
 impl WidgetControls {
@@ -80,6 +81,12 @@ impl WidgetControls {
         self.locale.set(locale);
     }
 
+    /// The page put the widget back after removing it: the open dialog and the button take their
+    /// places in the top layer again.
+    pub fn placed_again(&self) {
+        self.placed.update(|count| *count += 1);
+    }
+
     /// Puts texts in place of the built-in ones, by key; replaces earlier labels. Returns the
     /// keys that name no text (the others still apply).
     pub fn set_labels(&self, labels: Labels) -> Vec<String> {
@@ -103,6 +110,10 @@ pub fn FeedbackWidget(
     /// Called once with the widget's controls, when the options are valid.
     #[prop(optional, into)]
     on_ready: Option<Callback<WidgetControls>>,
+    /// A button the page already shows (the loader's), to use instead of drawing one. Clicks on
+    /// it are the page's to turn into `open()`.
+    #[prop(optional_no_strip)]
+    trigger: Option<web_sys::HtmlElement>,
 ) -> impl IntoView {
     let on_event = on_event.unwrap_or_else(|| Callback::new(|_| {}));
     let setup = match options.check() {
@@ -134,6 +145,7 @@ pub fn FeedbackWidget(
         locale: RwSignal::new(setup.locale),
         labels: RwSignal::new(setup.labels),
         client: StoredValue::new(setup.client),
+        placed: RwSignal::new(0),
     };
     let WidgetControls {
         open,
@@ -141,6 +153,7 @@ pub fn FeedbackWidget(
         locale,
         labels,
         client,
+        placed,
     } = controls;
     if let Some(on_ready) = on_ready {
         on_ready.run(controls);
@@ -191,10 +204,15 @@ pub fn FeedbackWidget(
             api_base: api_base.clone(),
             delivery: delivery.clone(),
             announcement,
+            placed,
         });
-        let trigger = match position {
-            Position::None => None,
-            corner => Some(view! { <Trigger open left=corner == Position::BottomLeft /> }),
+        let trigger = match (&trigger, position) {
+            (Some(button), _) => {
+                adopt(button.clone(), open);
+                None
+            }
+            (None, Position::None) => None,
+            (None, corner) => Some(view! { <Trigger open left=corner == Position::BottomLeft /> }),
         };
         view! {
             <div class="fw-root" lang=locale.tag() dir=dir data-theme=theme>

@@ -25,6 +25,7 @@ use leptos::prelude::{Callback, RwSignal};
 
 /// The widget's stylesheet: every component's CSS, in one string.
 pub const STYLES: &str = concat!(
+    include_str!("theme.css"),
     include_str!("feedback_widget.css"),
     include_str!("trigger.css"),
     include_str!("dialog.css"),
@@ -64,6 +65,9 @@ pub(crate) struct WidgetContext {
     pub on_event: Callback<WidgetEvent>,
     /// What the dialog's live region says: sending, success, failure.
     pub announcement: RwSignal<String>,
+    /// Counts the times the widget was put back into the page after the page removed it; the
+    /// dialog and the button show themselves again in the top layer when it changes.
+    pub placed: RwSignal<u32>,
 }
 
 /// The widget's context; every component below [`FeedbackWidget`] has it.

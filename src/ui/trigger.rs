@@ -14,9 +14,11 @@ pub fn Trigger(
     /// In the bottom-left corner instead of the bottom-right one.
     left: bool,
 ) -> impl IntoView {
-    let texts = widget_context().texts;
+    let context = widget_context();
+    let (texts, placed) = (context.texts, context.placed);
     let button = NodeRef::<leptos::html::Button>::new();
     Effect::new(move |_| {
+        placed.track();
         if let Some(button) = button.get() {
             // Without popover support it stays an ordinary fixed button.
             let _ = button.show_popover();
@@ -28,17 +30,31 @@ pub fn Trigger(
             type="button"
             popover="manual"
             class="fw-trigger"
-            class:fw-trigger--left=left
+            class:fw-trigger--bottom-left=left
             part="trigger"
             aria-haspopup="dialog"
             aria-controls="fw-dialog"
             aria-expanded=move || open.get().to_string()
             on:click=move |_| open.set(true)
         >
-            <svg class="fw-trigger__icon" viewBox="0 0 24 24" aria-hidden="true">
-                <path d="M4 4h16a1 1 0 0 1 1 1v11a1 1 0 0 1-1 1H9l-5 4v-4H4a1 1 0 0 1-1-1V5a1 1 0 0 1 1-1z" />
-            </svg>
-            <span>{texts.trigger}</span>
+            {texts.trigger}
         </button>
     }
+}
+
+/// Makes a button the page already has (the loader's) the trigger: its text, whether the dialog
+/// is open, and its place in the top layer. Clicking it is the page's to wire, to `open()`.
+pub fn adopt(button: web_sys::HtmlElement, open: RwSignal<bool>) {
+    let context = widget_context();
+    button.set_text_content(Some(context.texts.trigger));
+    let _ = button.set_attribute("aria-controls", "fw-dialog");
+    let placed = context.placed;
+    let shown = button.clone();
+    Effect::new(move |_| {
+        let _ = button.set_attribute("aria-expanded", &open.get().to_string());
+    });
+    Effect::new(move |_| {
+        placed.track();
+        let _ = shown.show_popover();
+    });
 }

@@ -1,11 +1,22 @@
 // Host pages made up for a test, served on the sandbox's own origin through request routing,
 // so that they load the real built widget from the sandbox.
+import { readFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+
+/** The widget's version, which names its folder. */
+export const VERSION = readFileSync(fileURLToPath(new URL("../../../Cargo.toml", import.meta.url)), "utf8").match(
+  /^version = "([^"]+)"/m,
+)[1];
+/** The loader's address on the sandbox. */
+export const LOADER = `/feedback-widget/${VERSION}/feedback-widget.js`;
+/** The name of the glue's global in the page. */
+export const GLUE = `__feedbackWidget_${VERSION.replace(/\W/g, "_")}`;
 
 /** A page with `head` and `body` HTML around the widget's script tag with `attributes`. */
 export function hostPage({ attributes = "", head = "", body = "" }) {
   return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Host</title>${head}</head>
 <body><h1>Host page</h1>${body}
-<script src="/feedback-widget/feedback-widget.js" defer ${attributes}></script>
+<script src="${LOADER}" defer ${attributes}></script>
 </body></html>`;
 }
 

@@ -3,6 +3,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { useWidget } from "../lib/harness.js";
+import { LOADER } from "../lib/host.js";
 
 const env = useWidget();
 
@@ -10,7 +11,7 @@ function hostPage(attributes) {
   return `<!doctype html><html lang="en"><head><title>Host</title></head><body>
     <h1>Host page</h1>
     <script>window.widgetErrors = []; addEventListener("feedback:error", (e) => widgetErrors.push(e.detail));</script>
-    <script src="/feedback-widget/feedback-widget.js" defer ${attributes}></script>
+    <script src="${LOADER}" defer ${attributes}></script>
   </body></html>`;
 }
 

@@ -114,7 +114,7 @@ test("a right-to-left page gets a right-to-left form", async () => {
   await widget.locator(".fw-trigger").click();
   const dialog = widget.locator("dialog[open]");
   await dialog.waitFor();
-  assert.equal(await widget.locator(".fw-root").getAttribute("dir"), "rtl");
+  assert.equal(await widget.locator(".fw-root:has(dialog)").getAttribute("dir"), "rtl");
   const label = await dialog.locator("label[for=fw-subject]").boundingBox();
   const counter = await dialog.locator("#fw-subject-count").boundingBox();
   const input = await dialog.locator("#fw-subject").boundingBox();

@@ -9,6 +9,9 @@ const env = useWidget();
 
 async function queueOffline(widget, context, subject) {
   await widget.goto();
+  // The widget loads when the browser is idle after the page has loaded; offline before that,
+  // there would be no widget to write in.
+  await widget.page.evaluate(() => FeedbackWidget.ready);
   await context.setOffline(true);
   await widget.open();
   await widget.fill({ subject, message: "Written on a train." });

@@ -13,6 +13,7 @@ test("two tabs with one outbox entry make one ticket", async () => {
   const other = new WidgetPage(await context.newPage(), sandbox.url);
   await widget.goto();
   await other.goto();
+  for (const tab of [widget, other]) await tab.page.evaluate(() => FeedbackWidget.ready);
   await context.setOffline(true);
   await widget.open();
   await widget.fill({ subject: "Two tabs", message: "Only once, please." });
