@@ -49,7 +49,7 @@ for (const [placeholder, value] of [
   if (!loader.includes(placeholder)) throw new Error(`the loader has no ${placeholder}`);
   loader = loader.replaceAll(placeholder, value);
 }
-loader = transformSync(loader, { minify: true, target: "es2020", legalComments: "none" }).code;
+loader = transformSync(loader, { minify: true, target: "es2021", legalComments: "none" }).code;
 writeFileSync(join(folder, "feedback-widget.js"), loader);
 
 const hashes = {

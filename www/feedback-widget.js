@@ -53,11 +53,7 @@
   styles.onload = () => wrap.removeAttribute("hidden");
   host.attachShadow({ mode: "open" }).append(styles, wrap);
   if (data.position != "none" && data.apiBase && data.channel) {
-    const button = element("button", {
-      class: "fw-trigger fw-trigger--" + data.position,
-      popover: "manual",
-      "aria-haspopup": "dialog",
-    });
+    const button = element("button", { class: "fw-trigger fw-trigger--" + data.position, popover: "manual" });
     try {
       button.textContent = JSON.parse(data.labels).trigger;
     } catch {}
@@ -93,26 +89,31 @@
     true
   );
 
-  // The widget itself, once: the glue script (which knows the wasm's hash), then the wasm, then
-  // mounting into the element.
+  // The widget itself, once: the glue script (which knows the wasm's hash), then the wasm, both
+  // shared by the page's widgets of this version, then mounting into the element.
   function load() {
-    if (loading) return;
-    loading = element("script", { src: base + "feedback_widget.js", integrity: "__GLUE_SRI__", crossorigin: "" });
-    loading.nonce = data.nonce || script.nonce;
-    loading.onload = () =>
-      __GLUE__({ module_or_path: fetch(base + "feedback_widget_bg.wasm", { integrity: __GLUE__.wasmIntegrity }) })
-        .then(() => {
-          handle = __GLUE__.mount(script, host);
-          for (const [name, args] of queue) handle[name](...args);
-          settle[0](api);
-        })
-        .catch(settle[1]);
-    loading.onerror = settle[1];
-    doc.head.append(loading);
+    loading ||= (window.FeedbackWidget["__GLUE__"] ||= new Promise((resolve, reject) => {
+      const glue = element("script", { src: base + "feedback_widget.js", integrity: "__GLUE_SRI__", crossorigin: "" });
+      // A page with a nonce policy gives the loader's tag its nonce; the glue gets the same.
+      glue.nonce = script.nonce;
+      glue.onerror = reject;
+      glue.onload = () =>
+        __GLUE__({ module_or_path: fetch(base + "feedback_widget_bg.wasm", { integrity: __GLUE__.wasmIntegrity }) }).then(
+          resolve,
+          reject
+        );
+      doc.head.append(glue);
+    }))
+      .then(() => {
+        handle = __GLUE__.mount(script, host);
+        for (const [name, args] of queue) handle[name](...args);
+        settle[0](api);
+      })
+      .catch(settle[1]);
   }
 
   // Otherwise when open() was queued, or when the page has loaded and the browser is idle.
-  queue.map(([name]) => name == "open" && load());
+  queue.some(([name]) => name == "open") && load();
   const idle = () => (window.requestIdleCallback || setTimeout)(load, { timeout: 1e4 });
   doc.readyState == "complete" ? idle() : addEventListener("load", idle);
 })();

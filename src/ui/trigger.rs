@@ -47,6 +47,7 @@ pub fn Trigger(
 pub fn adopt(button: web_sys::HtmlElement, open: RwSignal<bool>) {
     let context = widget_context();
     button.set_text_content(Some(context.texts.trigger));
+    let _ = button.set_attribute("aria-haspopup", "dialog");
     let _ = button.set_attribute("aria-controls", "fw-dialog");
     let placed = context.placed;
     let shown = button.clone();
