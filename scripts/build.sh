@@ -1,10 +1,10 @@
 #!/usr/bin/env bash
-# Builds the release widget into dist/ (dist/feedback-widget/ is what a host page needs) and the
-# sandbox, then reports the widget's sizes.
+# Builds the release widget into dist/ (dist/feedback-widget/<version>/ is what a host page needs)
+# and the sandbox, then reports the widget's sizes. The build prints the files' integrity hashes.
 set -euo pipefail
 source "$(dirname "$0")/env.sh"
 cd "$ROOT"
 
 trunk build --release --offline
 cargo build -p sandbox
-scripts/sizes.sh
+node scripts/sizes.mjs

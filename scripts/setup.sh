@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Installs what building and testing the widget needs, and skips what is already there:
 # the wasm32 target, trunk, wasm-bindgen-cli (the version in Cargo.lock), Chromium with its
-# driver, brotli, and the node packages (binaryen's wasm-opt, playwright-core).
+# driver, and the node packages (binaryen's wasm-opt, esbuild, playwright-core, axe-core).
 # Only the package registries are used; no tool downloads anything at build time.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -29,7 +29,6 @@ apt_install() {
 missing=()
 [ -x /usr/bin/chromium ] || missing+=(chromium)
 [ -x /usr/bin/chromedriver ] || missing+=(chromium-driver)
-have brotli || missing+=(brotli)
 have node || missing+=(nodejs)
 have npm || missing+=(npm)
 [ ${#missing[@]} -eq 0 ] || apt_install "${missing[@]}"

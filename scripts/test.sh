@@ -34,7 +34,8 @@ trunk build --release --offline --features test-hooks --dist target/e2e-site
 cargo build -p sandbox
 (cd tests/e2e && SITE_DIR="$ROOT/target/e2e-site" npm test)
 
-tier "release build and sizes"
+tier "release build and size budget"
 scripts/build.sh
+node scripts/sizes.mjs --check
 
 tier "all tiers passed"

@@ -33,14 +33,14 @@ pub fn online() -> bool {
     web_sys::window().is_none_or(|window| window.navigator().on_line())
 }
 
-fn now_ms() -> f64 {
-    js_sys::Date::now()
+fn now_ms() -> u64 {
+    js_sys::Date::now() as u64
 }
 
 fn new_id() -> String {
     format!(
         "{:x}-{:x}",
-        now_ms() as u64,
+        now_ms(),
         (js_sys::Math::random() * 1e12) as u64
     )
 }
@@ -93,7 +93,7 @@ impl Delivery {
         &self,
         client: &Client,
         request: &StoreRequest,
-        now: f64,
+        now: u64,
     ) -> Result<Ticket, Failure> {
         let mut log: RequestLog = self.log.load().unwrap_or_default();
         if let Some(retry_after) = log.wait_before_next(now) {
@@ -120,7 +120,7 @@ impl Delivery {
     /// Sends every entry that is due, under a lock that one tab holds at a time. A tab that
     /// finds the lock taken leaves the work to the holder. Returns when the next entry is due, if
     /// one is waiting for a backoff or a rate limit.
-    pub async fn flush(&self, client: &Client) -> Option<f64> {
+    pub async fn flush(&self, client: &Client) -> Option<u64> {
         let (this, client) = (self.clone(), client.clone());
         with_lock(self.outbox.key(), async move {
             this.change_outbox(Outbox::abandon_in_flight);

@@ -35,17 +35,17 @@ fn server(status: u16) -> Failure {
 #[test]
 fn entries_wait_in_order_until_due() {
     let mut outbox = Outbox::default();
-    outbox.push("a".into(), request("first"), 1000.0);
-    outbox.push("b".into(), request("second"), 2000.0);
+    outbox.push("a".into(), request("first"), 1000);
+    outbox.push("b".into(), request("second"), 2000);
     assert_eq!(
-        outbox.due(500.0).map(|e| e.id.as_str()),
+        outbox.due(500).map(|e| e.id.as_str()),
         None,
         "nothing before it was queued"
     );
-    assert_eq!(outbox.due(2000.0).map(|e| e.id.as_str()), Some("a"));
-    outbox.settle("a", Err(server(503)), 2000.0);
+    assert_eq!(outbox.due(2000).map(|e| e.id.as_str()), Some("a"));
+    outbox.settle("a", Err(server(503)), 2000);
     assert_eq!(
-        outbox.due(2000.0).map(|e| e.id.as_str()),
+        outbox.due(2000).map(|e| e.id.as_str()),
         Some("b"),
         "a waits for its backoff"
     );
@@ -88,8 +88,8 @@ fn each_outcome_settles_the_entry() {
     ];
     for (outcome, settled) in table {
         let mut outbox = Outbox::default();
-        outbox.push("a".into(), request("s"), 0.0);
-        let result = outbox.settle("a", outcome.clone(), 10_000.0);
+        outbox.push("a".into(), request("s"), 0);
+        let result = outbox.settle("a", outcome.clone(), 10_000);
         assert_eq!(result, settled, "{outcome:?}");
         let entry = outbox
             .get("a")
@@ -98,18 +98,18 @@ fn each_outcome_settles_the_entry() {
             Settled::Waiting => {
                 assert_eq!(entry.outcome, None);
                 assert!(
-                    outbox.due(1e15).is_some(),
+                    outbox.due(1_000_000_000_000_000).is_some(),
                     "{outcome:?} is sent again later"
                 );
             }
             Settled::Finished(finished) => {
                 assert_eq!(entry.outcome, Some(finished));
                 assert!(
-                    outbox.due(1e15).is_none(),
+                    outbox.due(1_000_000_000_000_000).is_none(),
                     "{outcome:?} is never sent again"
                 );
                 // A second outcome for a finished entry changes nothing.
-                assert_eq!(outbox.settle("a", Ok(ticket()), 20_000.0), Settled::Waiting);
+                assert_eq!(outbox.settle("a", Ok(ticket()), 20_000), Settled::Waiting);
             }
         }
     }
@@ -118,22 +118,22 @@ fn each_outcome_settles_the_entry() {
 #[test]
 fn waits_follow_retry_after_and_backoff() {
     let mut outbox = Outbox::default();
-    outbox.push("a".into(), request("s"), 0.0);
+    outbox.push("a".into(), request("s"), 0);
     let limited = Failure::RateLimited(RateLimit {
         retry_after: Some(30),
         ..RateLimit::default()
     });
-    outbox.settle("a", Err(limited), 1_000.0);
-    assert_eq!(outbox.get("a").unwrap().next_at, 31_000.0);
-    assert_eq!(outbox.next_due_at(), Some(31_000.0));
-    assert_eq!(outbox.next_due_at(), Some(31_000.0));
+    outbox.settle("a", Err(limited), 1_000);
+    assert_eq!(outbox.get("a").unwrap().next_at, 31_000);
+    assert_eq!(outbox.next_due_at(), Some(31_000));
+    assert_eq!(outbox.next_due_at(), Some(31_000));
     assert_eq!(
         outbox.get("a").unwrap().attempts,
         0,
         "a rate limit is no failed attempt"
     );
 
-    let mut now = 31_000.0;
+    let mut now = 31_000;
     for attempt in 1..MAX_ATTEMPTS {
         assert_eq!(outbox.settle("a", Err(server(500)), now), Settled::Waiting);
         let entry = outbox.get("a").unwrap();
@@ -151,73 +151,73 @@ fn waits_follow_retry_after_and_backoff() {
 
 #[test]
 fn backoff_doubles_up_to_five_minutes() {
-    let waits: Vec<f64> = (1..=9).map(backoff_ms).collect();
+    let waits: Vec<u64> = (1..=9).map(backoff_ms).collect();
     assert_eq!(
         waits,
-        [5e3, 10e3, 20e3, 40e3, 80e3, 160e3, 300e3, 300e3, 300e3]
+        [5_000, 10_000, 20_000, 40_000, 80_000, 160_000, 300_000, 300_000, 300_000]
     );
-    assert_eq!(backoff_ms(u32::MAX), 300e3);
+    assert_eq!(backoff_ms(u32::MAX), 300_000);
 }
 
 #[test]
 fn an_unknown_entry_changes_nothing() {
     let mut outbox = Outbox::default();
-    outbox.push("a".into(), request("s"), 0.0);
-    assert_eq!(outbox.settle("zzz", Ok(ticket()), 0.0), Settled::Waiting);
+    outbox.push("a".into(), request("s"), 0);
+    assert_eq!(outbox.settle("zzz", Ok(ticket()), 0), Settled::Waiting);
     assert_eq!(outbox.entries.len(), 1);
 }
 
 #[test]
 fn the_eleventh_request_in_five_minutes_waits() {
     let mut log = RequestLog::default();
-    let start = 1_000_000.0;
+    let start = 1_000_000;
     for n in 0..LIMIT {
         assert_eq!(
-            log.wait_before_next(start + n as f64 * 1000.0),
+            log.wait_before_next(start + n as u64 * 1000),
             None,
             "request {n}"
         );
-        log.record(start + n as f64 * 1000.0);
+        log.record(start + n as u64 * 1000);
     }
-    let now = start + 10_000.0;
+    let now = start + 10_000;
     // The first request leaves the window 300 s after it was sent: 290 s from now.
     assert_eq!(log.wait_before_next(now), Some(290));
-    assert_eq!(log.wait_before_next(start + WINDOW_MS - 1.0), Some(1));
+    assert_eq!(log.wait_before_next(start + WINDOW_MS - 1), Some(1));
     assert_eq!(log.wait_before_next(start + WINDOW_MS), None);
 }
 
 #[test]
 fn old_and_future_times_do_not_count() {
     let mut log = RequestLog {
-        sent_at: vec![0.0; 20],
+        sent_at: vec![0; 20],
     };
     assert_eq!(
-        log.wait_before_next(WINDOW_MS + 1.0),
+        log.wait_before_next(WINDOW_MS + 1),
         None,
         "all older than the window"
     );
     // A clock that jumped back makes times in the future; they don't block sending.
-    log.sent_at = vec![5e12; 20];
-    assert_eq!(log.wait_before_next(1e12), None);
-    log.record(1e12);
-    assert_eq!(log.sent_at, vec![1e12]);
+    log.sent_at = vec![5_000_000_000_000; 20];
+    assert_eq!(log.wait_before_next(1_000_000_000_000), None);
+    log.record(1_000_000_000_000);
+    assert_eq!(log.sent_at, vec![1_000_000_000_000]);
 }
 
 #[test]
 fn an_entry_being_sent_is_neither_sent_again_nor_cancelled() {
     let mut outbox = Outbox::default();
-    outbox.push("a".into(), request("s"), 0.0);
-    outbox.push("b".into(), request("t"), 0.0);
-    assert!(outbox.begin("a", 10.0));
+    outbox.push("a".into(), request("s"), 0);
+    outbox.push("b".into(), request("t"), 0);
+    assert!(outbox.begin("a", 10));
     assert_eq!(
-        outbox.due(20.0).map(|e| e.id.as_str()),
+        outbox.due(20).map(|e| e.id.as_str()),
         Some("b"),
         "a is out"
     );
     assert!(!outbox.cancel("a"), "too late to cancel a");
     assert!(outbox.cancel("b"));
     assert!(outbox.get("b").is_none());
-    outbox.settle("a", Err(Failure::Offline), 30.0);
+    outbox.settle("a", Err(Failure::Offline), 30);
     assert_eq!(
         outbox.get("a").unwrap().sending_since,
         None,
@@ -229,16 +229,16 @@ fn an_entry_being_sent_is_neither_sent_again_nor_cancelled() {
 #[test]
 fn a_send_left_unfinished_by_a_closed_tab_goes_back_to_the_user() {
     let mut outbox = Outbox::default();
-    outbox.push("a".into(), request("s"), 0.0);
-    outbox.push("b".into(), request("t"), 0.0);
-    outbox.begin("a", 10.0);
+    outbox.push("a".into(), request("s"), 0);
+    outbox.push("b".into(), request("t"), 0);
+    outbox.begin("a", 10);
     assert_eq!(outbox.abandon_in_flight(), vec!["a".to_string()]);
     assert_eq!(
         outbox.get("a").unwrap().outcome,
         Some(Outcome::Returned(Failure::Network))
     );
     assert_eq!(outbox.get("b").unwrap().outcome, None);
-    assert_eq!(outbox.due(20.0).map(|e| e.id.as_str()), Some("b"));
+    assert_eq!(outbox.due(20).map(|e| e.id.as_str()), Some("b"));
     assert!(
         !outbox.cancel("a"),
         "a finished entry is taken, not cancelled"

@@ -18,14 +18,14 @@ pub struct Entry {
     pub id: String,
     pub request: StoreRequest,
     /// When it was queued, in milliseconds since the epoch.
-    pub queued_at: f64,
+    pub queued_at: u64,
     /// Attempts that got an answer worth retrying.
     pub attempts: u32,
     /// Not to be sent before this time (milliseconds since the epoch).
-    pub next_at: f64,
+    pub next_at: u64,
     /// Set while a tab is sending it: nobody may cancel or send it meanwhile.
     #[serde(default)]
-    pub sending_since: Option<f64>,
+    pub sending_since: Option<u64>,
     /// How it ended, once it did; kept until the tab that shows it takes it.
     #[serde(default)]
     pub outcome: Option<Outcome>,
@@ -56,13 +56,13 @@ pub struct Outbox {
 }
 
 /// The wait after `attempts` failed attempts: 5 s, doubling, at most 5 minutes.
-pub fn backoff_ms(attempts: u32) -> f64 {
+pub fn backoff_ms(attempts: u32) -> u64 {
     let doublings = attempts.saturating_sub(1).min(16);
-    (5_000.0 * f64::from(1u32 << doublings)).min(300_000.0)
+    (5_000 << doublings).min(300_000)
 }
 
 impl Outbox {
-    pub fn push(&mut self, id: String, request: StoreRequest, now: f64) {
+    pub fn push(&mut self, id: String, request: StoreRequest, now: u64) {
         self.entries.push(Entry {
             id,
             request,
@@ -75,7 +75,7 @@ impl Outbox {
     }
 
     /// Marks entry `id` as being sent now. Only the holder of the outbox's lock calls this.
-    pub fn begin(&mut self, id: &str, now: f64) -> bool {
+    pub fn begin(&mut self, id: &str, now: u64) -> bool {
         match self.pending_mut(id) {
             Some(entry) => {
                 entry.sending_since = Some(now);
@@ -116,19 +116,19 @@ impl Outbox {
     }
 
     /// The oldest unfinished entry that may be sent at `now`.
-    pub fn due(&self, now: f64) -> Option<&Entry> {
+    pub fn due(&self, now: u64) -> Option<&Entry> {
         self.entries.iter().find(|entry| {
             entry.outcome.is_none() && entry.sending_since.is_none() && entry.next_at <= now
         })
     }
 
     /// When the next unfinished entry may be sent, if there is one.
-    pub fn next_due_at(&self) -> Option<f64> {
+    pub fn next_due_at(&self) -> Option<u64> {
         self.entries
             .iter()
             .filter(|entry| entry.outcome.is_none())
             .map(|entry| entry.next_at)
-            .min_by(f64::total_cmp)
+            .min()
     }
 
     pub fn get(&self, id: &str) -> Option<&Entry> {
@@ -142,7 +142,7 @@ impl Outbox {
     }
 
     /// Records the outcome of sending entry `id` at `now`.
-    pub fn settle(&mut self, id: &str, outcome: Result<Ticket, Failure>, now: f64) -> Settled {
+    pub fn settle(&mut self, id: &str, outcome: Result<Ticket, Failure>, now: u64) -> Settled {
         let Some(entry) = self.pending_mut(id) else {
             return Settled::Waiting;
         };
@@ -156,7 +156,7 @@ impl Outbox {
             Failure::RateLimited(_) | Failure::TooManySent { .. } => {
                 let wait = failure
                     .retry_after()
-                    .map_or(60_000.0, |seconds| f64::from(seconds) * 1000.0);
+                    .map_or(60_000, |seconds| u64::from(seconds) * 1000);
                 entry.next_at = now + wait;
                 Settled::Waiting
             }

@@ -6,37 +6,42 @@ use serde::{Deserialize, Serialize};
 /// Store requests the endpoint allows per user in [`WINDOW_MS`].
 pub const LIMIT: usize = 10;
 /// The store endpoint's window: five minutes.
-pub const WINDOW_MS: f64 = 300_000.0;
+pub const WINDOW_MS: u64 = 300_000;
 
 /// When this browser sent store requests, in milliseconds since the epoch.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct RequestLog {
-    pub sent_at: Vec<f64>,
+    pub sent_at: Vec<u64>,
 }
 
 impl RequestLog {
     /// Seconds to wait before another request may be sent, or `None` when it may go now.
-    pub fn wait_before_next(&self, now: f64) -> Option<u32> {
-        let mut recent: Vec<f64> = self
+    pub fn wait_before_next(&self, now: u64) -> Option<u32> {
+        let mut recent: Vec<u64> = self
             .sent_at
             .iter()
             .copied()
-            .filter(|time| now - time < WINDOW_MS && *time <= now)
+            .filter(|time| in_window(*time, now))
             .collect();
         if recent.len() < LIMIT {
             return None;
         }
-        recent.sort_by(f64::total_cmp);
+        recent.sort_unstable();
         // The window frees a place when the oldest of the last LIMIT requests leaves it.
         let oldest = recent[recent.len() - LIMIT];
         let wait_ms = oldest + WINDOW_MS - now;
-        Some((wait_ms / 1000.0).ceil().max(1.0) as u32)
+        Some(wait_ms.div_ceil(1000).max(1) as u32)
     }
 
     /// Notes a request sent at `now`, forgetting what left the window.
-    pub fn record(&mut self, now: f64) {
-        self.sent_at
-            .retain(|time| now - time < WINDOW_MS && *time <= now);
+    pub fn record(&mut self, now: u64) {
+        self.sent_at.retain(|time| in_window(*time, now));
         self.sent_at.push(now);
     }
+}
+
+/// Whether a request sent at `time` still counts at `now`. Times after `now` (a clock that
+/// jumped back) don't.
+fn in_window(time: u64, now: u64) -> bool {
+    time <= now && now - time < WINDOW_MS
 }

@@ -126,7 +126,7 @@ pub(crate) fn run_outbox(
                 show_outcome();
                 // A backoff or rate limit ends later: send again then, while the page is open.
                 if let (Some(next), Some(again)) = (next, flush.get_value()) {
-                    let delay = (next - js_sys::Date::now()).max(0.0) as u64;
+                    let delay = next.saturating_sub(js_sys::Date::now() as u64);
                     set_timeout(
                         move || again.run(()),
                         std::time::Duration::from_millis(delay + 50),
