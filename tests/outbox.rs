@@ -209,11 +209,7 @@ fn an_entry_being_sent_is_neither_sent_again_nor_cancelled() {
     outbox.push("a".into(), request("s"), 0);
     outbox.push("b".into(), request("t"), 0);
     assert!(outbox.begin("a", 10));
-    assert_eq!(
-        outbox.due(20).map(|e| e.id.as_str()),
-        Some("b"),
-        "a is out"
-    );
+    assert_eq!(outbox.due(20).map(|e| e.id.as_str()), Some("b"), "a is out");
     assert!(!outbox.cancel("a"), "too late to cancel a");
     assert!(outbox.cancel("b"));
     assert!(outbox.get("b").is_none());

@@ -141,7 +141,10 @@ pub fn mount(script: HtmlElement, host: web_sys::Element) -> Option<WidgetHandle
     if let Err(error) = rendered {
         events.report(
             "mount",
-            &format!("the widget could not be shown: {error:?}"),
+            &format!(
+                "the widget could not be shown: {}",
+                error.as_string().unwrap_or_default()
+            ),
         );
     }
     let handle = handle

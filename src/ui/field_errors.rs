@@ -17,9 +17,9 @@ pub fn FieldErrors(
             part="error"
             hidden=move || notices.with(Vec::is_empty)
         >
-            <For each=move || notices.get() key=|notice| notice.clone() let:notice>
-                <li>{notice}</li>
-            </For>
+            {move || {
+                notices.get().into_iter().map(|notice| view! { <li>{notice}</li> }).collect_view()
+            }}
         </ul>
     }
 }

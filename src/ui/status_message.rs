@@ -93,9 +93,13 @@ pub fn StatusMessage(
                             }
                         })
                 }}
-                <For each=move || extra.get() key=|line| line.clone() let:line>
-                    <p class="fw-status__server">{line}</p>
-                </For>
+                {move || {
+                    extra
+                        .get()
+                        .into_iter()
+                        .map(|line| view! { <p class="fw-status__server">{line}</p> })
+                        .collect_view()
+                }}
                 {move || kept().map(|text| view! { <p class="fw-status__kept">{text}</p> })}
             </div>
         </div>

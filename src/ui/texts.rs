@@ -341,7 +341,9 @@ impl Texts {
 
     /// The sentence for a broken rule of `field`.
     pub fn problem(&self, field: Field, problem: Problem) -> String {
-        let name = self.field(field).to_lowercase();
+        // ASCII lowering keeps Unicode's case tables out of the wasm; the built-in labels are
+        // ASCII, and a label that is not keeps its own letters.
+        let name = self.field(field).to_ascii_lowercase();
         match problem {
             Problem::Required => fill(self.required_problem, &[("field", &name)]),
             Problem::TooLong { max } => fill(

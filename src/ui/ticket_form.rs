@@ -8,7 +8,7 @@ use super::select_field::SelectField;
 use super::star_rating::StarRating;
 use super::status_message::StatusMessage;
 use super::text_field::TextField;
-use super::texts::Texts;
+use super::texts::{Texts, EN};
 use super::{now_ms, widget_context, WidgetEvent, SERVER_TEXT_MAX};
 use crate::contract::{
     display_text, AutoFilled, Edit, FeedbackForm, Field, Notice, Phase, StoreRequest,
@@ -106,7 +106,7 @@ pub fn TicketForm(
                             Ok(ticket) => on_event.run(WidgetEvent::Submitted(ticket.clone())),
                             Err(failure) => on_event.run(WidgetEvent::Error {
                                 code: "send",
-                                message: format!("{failure:?}"),
+                                message: EN.failure(failure, failure.retry_after()),
                             }),
                         }
                         form.update(|form| form.settle(outcome));
