@@ -17,10 +17,14 @@ cargo fmt --all -- --check
 cargo clippy -p feedback_widget --no-default-features --all-targets -- -D warnings
 cargo clippy -p sandbox --all-targets -- -D warnings
 cargo clippy -p feedback_widget --target wasm32-unknown-unknown --all-targets -- -D warnings
+# The configuration a Leptos app uses: the component without the script tag's entry point.
+cargo clippy -p feedback_widget --target wasm32-unknown-unknown --no-default-features --features ui -- -D warnings
 
 tier "native tests"
 cargo test -p feedback_widget --no-default-features
 cargo test -p sandbox
+# The Leptos component's rustdoc example compiles.
+cargo test -p feedback_widget --doc
 
 tier "browser tests (headless Chromium)"
 [ -x "$CHROMEDRIVER" ] || { echo "chromedriver missing at $CHROMEDRIVER" >&2; exit 1; }

@@ -7,7 +7,7 @@ pub mod contract;
 pub mod api;
 #[cfg(feature = "ui")]
 pub mod delivery;
-#[cfg(feature = "ui")]
+#[cfg(feature = "embed")]
 pub mod embed;
 #[cfg(feature = "ui")]
 pub mod options;

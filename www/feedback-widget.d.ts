@@ -25,7 +25,6 @@ export interface FeedbackPrefill {
 export interface FeedbackWidgetApi {
   /** The widget's API base and channel, which tell widgets apart. */
   readonly key: string;
-  readonly channel: string;
   /** Resolves once the widget is loaded and mounted; rejects when it can't start. */
   readonly ready: Promise<FeedbackWidgetApi>;
   open(prefill?: FeedbackPrefill): void;

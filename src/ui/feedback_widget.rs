@@ -100,6 +100,39 @@ impl WidgetControls {
 ///
 /// Options that break a rule (a missing channel, an over-long tool key) show no widget at all:
 /// each problem is logged to the console and reported as a [`WidgetEvent::Error`].
+///
+/// # In a Leptos app
+///
+/// Leptos apps render the component directly, with no script tag: depend on this crate with
+/// `default-features = false, features = ["ui"]` (leaving out the script tag's entry point), and
+/// give the page the widget's stylesheet, [`crate::ui::STYLES`] (or `feedback-widget.css` from
+/// the release build).
+///
+/// ```no_run
+/// use feedback_widget::{FeedbackWidget, Options, WidgetEvent};
+/// use leptos::prelude::*;
+///
+/// #[component]
+/// fn App() -> impl IntoView {
+///     let options = Options {
+///         api_base: "https://api.example.com/api".into(),
+///         channel: "feedback".into(),
+///         tool_key: Some("ads_protection".into()),
+///         ..Options::default()
+///     };
+///     let on_event = |event: WidgetEvent| {
+///         if let WidgetEvent::Submitted(ticket) = event {
+///             leptos::logging::log!("ticket {}", ticket.label());
+///         }
+///     };
+///     view! {
+///         <main>"The app"</main>
+///         <FeedbackWidget options on_event />
+///     }
+/// }
+///
+/// leptos::mount::mount_to_body(App);
+/// ```
 #[component]
 pub fn FeedbackWidget(
     /// Where tickets go and how the widget behaves.

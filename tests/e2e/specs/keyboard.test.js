@@ -100,7 +100,7 @@ test("Escape closes the dialog, keeps the text and gives focus back to the butto
   await widget.dialog.waitFor({ state: "hidden" });
   const now = await focused(page);
   assert.ok(now.inWidget && now.name.startsWith("button:Feedback"), `focus is on ${now.name}`);
-  assert.equal(await widget.trigger.getAttribute("aria-expanded"), "false");
+  await widget.page.locator('feedback-widget .fw-trigger[aria-expanded="false"]').waitFor();
   await page.keyboard.press("Enter");
   await widget.dialog.waitFor();
   assert.equal(await widget.subject.inputValue(), "Kept after Escape");
