@@ -292,25 +292,28 @@ fn edits_set_every_field() {
     assert_eq!(form.draft.rating, None, "the rating can be cleared");
 }
 
+fn target(id: &str) -> backends::Target {
+    backends::Target {
+        ticket: id.into(),
+        ..backends::Target::default()
+    }
+}
+
 #[test]
 fn the_reply_box_follows_the_same_rules() {
-    let mut reply = ReplyForm::new(7);
+    let mut reply = ReplyForm::new(backends::BackendKind::Default, target("7"));
     assert_eq!(reply.submit(), None);
     assert_eq!(reply.notices(), vec![Notice::Rule(Problem::Required)]);
-    reply.edit("More details".into());
-    let request = reply.submit().unwrap();
+    reply.edit("  More details\n".into());
     assert_eq!(
-        request,
-        ReplyRequest {
-            ticket_id: 7,
-            message: "More details".into(),
-            is_internal: false
-        }
+        reply.submit().as_deref(),
+        Some("More details"),
+        "sent trimmed"
     );
     assert_eq!(reply.submit(), None, "one reply at a time");
 
     reply.settle(Err(Failure::Network));
-    assert_eq!(reply.text, "More details");
+    assert_eq!(reply.text, "  More details\n");
     assert_eq!(reply.phase, Phase::Failed(Failure::Network));
 
     reply.submit().unwrap();
@@ -321,8 +324,42 @@ fn the_reply_box_follows_the_same_rules() {
     assert_eq!(reply.phase, Phase::Editing);
 
     reply.submit().unwrap();
-    reply.settle(Ok(()));
-    assert_eq!(reply.phase, Phase::Done(()));
+    reply.settle(Ok(backends::Receipt::default()));
+    assert_eq!(reply.phase, Phase::Done(backends::Receipt::default()));
     assert_eq!(reply.text, "");
     assert_eq!(reply.notices(), vec![], "an emptied box shows no error");
+}
+
+#[test]
+fn the_reply_box_uses_its_backends_limit() {
+    let long = "x".repeat(5_001);
+    let mut default = ReplyForm::new(backends::BackendKind::Default, target("7"));
+    default.edit(long.clone());
+    assert_eq!(
+        default.notices(),
+        vec![Notice::Rule(Problem::TooLong { max: 5_000 })],
+        "an overlong reply shows before sending"
+    );
+    assert_eq!(default.submit(), None);
+    // WHMCS documents no limit on a message.
+    let mut whmcs = ReplyForm::new(backends::BackendKind::Whmcs, target("1"));
+    whmcs.edit(long);
+    assert!(whmcs.submit().is_some());
+}
+
+#[test]
+fn a_refused_reply_keeps_its_text() {
+    let mut reply = ReplyForm::new(backends::BackendKind::Series, target("TICKET-1"));
+    reply.edit("On it".into());
+    reply.submit().unwrap();
+    let refused = Failure::Refused {
+        message: Some("You must claim this ticket before replying".into()),
+    };
+    reply.settle(Err(refused.clone()));
+    assert_eq!(reply.phase, Phase::Failed(refused));
+    assert_eq!(reply.text, "On it");
+    assert!(
+        reply.submit().is_some(),
+        "a refusal can be sent again once fixed"
+    );
 }

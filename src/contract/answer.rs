@@ -51,6 +51,9 @@ pub enum Failure {
     Forbidden { message: Option<String> },
     /// 404: the endpoint, the channel or the ticket does not exist.
     NotFound { message: Option<String> },
+    /// The help desk refused the request and said why: a 400, say, or an answer that reports
+    /// an error with a success status. Nothing was added.
+    Refused { message: Option<String> },
     /// 429: too many requests; the headers say when to try again.
     RateLimited(RateLimit),
     /// 5xx: the server failed.
@@ -178,7 +181,7 @@ fn read_answer<T>(
 }
 
 /// The `errors` object of a 422, keeping every entry that is a string or a list of strings.
-fn field_errors(body: &Value) -> Vec<ServerFieldError> {
+pub(super) fn field_errors(body: &Value) -> Vec<ServerFieldError> {
     let Some(errors) = body.get("errors").and_then(Value::as_object) else {
         return Vec::new();
     };

@@ -2,8 +2,8 @@
 //! stands. Plain state with methods; the UI only calls them and draws the result.
 
 use super::answer::{Failure, ServerFieldError, Ticket};
+use super::backends::{BackendKind, Receipt, Target};
 use super::field::{Field, Priority, TicketType};
-use super::reply::ReplyRequest;
 use super::rules::{FieldError, Problem};
 use super::store::{AutoFilled, Draft, Integration, StoreRequest};
 
@@ -271,20 +271,23 @@ impl FeedbackForm {
     }
 }
 
-/// The box for adding details to a ticket the user just made.
+/// A reply to one ticket, through any backend: the box under a new ticket, or the form for a
+/// ticket the host names.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct ReplyForm {
-    pub ticket_id: i64,
+    pub backend: BackendKind,
+    pub target: Target,
     pub text: String,
-    pub phase: Phase<()>,
+    pub phase: Phase<Receipt>,
     tried: bool,
     server_errors: Vec<ServerFieldError>,
 }
 
 impl ReplyForm {
-    pub fn new(ticket_id: i64) -> Self {
+    pub fn new(backend: BackendKind, target: Target) -> Self {
         ReplyForm {
-            ticket_id,
+            backend,
+            target,
             text: String::new(),
             phase: Phase::Editing,
             tried: false,
@@ -300,28 +303,28 @@ impl ReplyForm {
         }
     }
 
-    /// The reply to send, when it passes the rules and nothing is on its way.
-    pub fn submit(&mut self) -> Option<ReplyRequest> {
+    /// The message to send, when it passes the backend's rules and nothing is on its way.
+    pub fn submit(&mut self) -> Option<String> {
         if self.phase.is_sending() {
             return None;
         }
         self.tried = true;
-        let request = ReplyRequest::public(self.ticket_id, &self.text).ok()?;
+        let message = self.backend.backend().check_message(&self.text).ok()?;
         self.server_errors.clear();
         self.phase = Phase::Sending;
-        Some(request)
+        Some(message)
     }
 
     /// Takes the outcome; a confirmed reply empties the box for the next one.
-    pub fn settle(&mut self, outcome: Result<(), Failure>) {
+    pub fn settle(&mut self, outcome: Result<Receipt, Failure>) {
         if !self.phase.is_sending() {
             return;
         }
         self.phase = match outcome {
-            Ok(()) => {
+            Ok(receipt) => {
                 self.text.clear();
                 self.tried = false;
-                Phase::Done(())
+                Phase::Done(receipt)
             }
             Err(failure) => {
                 if let Failure::Invalid { errors, .. } = &failure {
@@ -334,7 +337,10 @@ impl ReplyForm {
 
     /// What to show next to the message box.
     pub fn notices(&self) -> Vec<Notice> {
-        let own = ReplyRequest::public(self.ticket_id, &self.text)
+        let own = self
+            .backend
+            .backend()
+            .check_message(&self.text)
             .err()
             .unwrap_or_default();
         own.into_iter()

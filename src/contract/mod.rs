@@ -3,6 +3,7 @@
 //! browser and the sandbox checks with it on the server.
 
 mod answer;
+pub mod backends;
 mod display;
 mod field;
 mod form;
