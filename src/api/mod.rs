@@ -1,5 +1,5 @@
-//! The one place that talks to the network: posts the store and reply requests and reads every
-//! answer, or the lack of one, into the contract's typed outcome.
+//! The one place that talks to the network: posts the store request and each backend's reply
+//! request, and reads every answer, or the lack of one, into the contract's typed outcome.
 
 use gloo_net::http::Request;
 use serde::Serialize;
@@ -7,15 +7,15 @@ use serde_json::Value;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 
-use crate::contract::{
-    read_reply_answer, read_store_answer, Failure, RateLimit, ReplyRequest, StoreRequest, Ticket,
-};
+use std::cell::RefCell;
+
+use crate::contract::backends::{Attachment, BackendKind, HttpBody, Pace, Receipt, Target};
+use crate::contract::{read_store_answer, Failure, RateLimit, StoreRequest, Ticket};
 
 /// How long a request may take before it is given up and reported as a timeout.
 pub const TIMEOUT_MS: u32 = 30_000;
 
 const STORE_PATH: &str = "/services/platforms/v1/support/tickets/store";
-const REPLY_PATH: &str = "/services/platforms/v1/support/tickets/reply";
 
 /// Where the Bearer token comes from.
 #[derive(Clone, Default)]
@@ -64,7 +64,7 @@ impl TokenSource {
     }
 }
 
-/// A client of the help-desk API.
+/// A client of the help-desk API, and of the help desks replies may go to.
 #[derive(Clone)]
 pub struct Client {
     api_base: String,
@@ -78,9 +78,15 @@ struct Answer {
     body: Option<Value>,
 }
 
+thread_local! {
+    /// The pace of requests to each help desk that limits requests per second, by API base,
+    /// shared by every widget on the page.
+    static PACES: RefCell<Vec<(String, Pace)>> = const { RefCell::new(Vec::new()) };
+}
+
 impl Client {
     /// A client for the API under `api_base` (absolute, without a trailing slash). The token,
-    /// when there is one, is sent as `Authorization: Bearer …` and nowhere else.
+    /// when there is one, is sent as the backend's credential header and nowhere else.
     pub fn new(api_base: String, token: TokenSource) -> Self {
         Client { api_base, token }
     }
@@ -91,79 +97,183 @@ impl Client {
 
     /// Creates a ticket.
     pub async fn store(&self, request: &StoreRequest) -> Result<Ticket, Failure> {
-        let answer = self.post(STORE_PATH, request).await?;
+        let url = format!("{}{STORE_PATH}", self.api_base);
+        let body = json_text(serde_wasm_bindgen::to_value(request).ok())?;
+        let answer = self
+            .send(|token| {
+                Ok(Outgoing {
+                    url: url.clone(),
+                    headers: bearer(token),
+                    body: body.clone(),
+                })
+            })
+            .await?;
         read_store_answer(answer.status, answer.rate, answer.body.as_ref())
     }
 
-    /// Adds a reply to a ticket.
-    pub async fn reply(&self, request: &ReplyRequest) -> Result<(), Failure> {
-        let answer = self.post(REPLY_PATH, request).await?;
-        read_reply_answer(answer.status, answer.rate, answer.body.as_ref())
+    /// Adds a reply to `target` through `backend`, at the help desk under `api_base`.
+    pub async fn reply(
+        &self,
+        api_base: &str,
+        backend: BackendKind,
+        target: &Target,
+        message: &str,
+        attachments: &[Attachment],
+    ) -> Result<Receipt, Failure> {
+        let backend = backend.backend();
+        if let Some(limit) = backend.per_second() {
+            keep_pace(api_base, limit).await;
+        }
+        let answer = self
+            .send(|token| {
+                let request = backend
+                    .request(api_base, target, message, attachments, token)
+                    .map_err(|_| Failure::Invalid {
+                        message: None,
+                        errors: Vec::new(),
+                    })?;
+                Ok(Outgoing {
+                    body: body_of(&request.body)?,
+                    url: request.url,
+                    headers: request.headers,
+                })
+            })
+            .await?;
+        backend.read(answer.status, answer.rate, answer.body.as_ref())
     }
 
-    /// Posts with the current token. After a 401, a token provider is asked once more and the
-    /// request is sent once more: the provider's token may have expired in the meantime.
-    async fn post(&self, path: &str, body: &impl Serialize) -> Result<Answer, Failure> {
-        let answer = self
-            .post_with(path, body, self.token.current().await?)
-            .await?;
+    /// Sends the request `build` makes with the current token. After a 401, a token provider
+    /// is asked once more and the request is sent once more: the provider's token may have
+    /// expired in the meantime.
+    async fn send(
+        &self,
+        build: impl Fn(Option<&str>) -> Result<Outgoing, Failure>,
+    ) -> Result<Answer, Failure> {
+        let token = self.token.current().await?;
+        let answer = post(build(token.as_deref())?).await?;
         if answer.status == 401 && matches!(self.token, TokenSource::Provider(_)) {
-            return self
-                .post_with(path, body, self.token.current().await?)
-                .await;
+            let token = self.token.current().await?;
+            return post(build(token.as_deref())?).await;
         }
         Ok(answer)
     }
+}
 
-    async fn post_with(
-        &self,
-        path: &str,
-        body: &impl Serialize,
-        token: Option<String>,
-    ) -> Result<Answer, Failure> {
-        if !crate::delivery::online() {
-            return Err(Failure::Offline);
-        }
-        // The browser's JSON.stringify keeps serde_json's writer out of the wasm.
-        let json = serde_wasm_bindgen::to_value(body)
-            .ok()
-            .and_then(|value| js_sys::JSON::stringify(&value).ok())
-            .ok_or(Failure::Unexpected {
-                status: 0,
-                message: None,
-            })?;
-        let signal = web_sys::AbortSignal::timeout_with_u32(TIMEOUT_MS);
-        let mut builder = Request::post(&format!("{}{path}", self.api_base))
-            .header("Accept", "application/json")
-            .header("Content-Type", "application/json")
-            .abort_signal(Some(&signal));
-        if let Some(token) = token {
-            builder = builder.header("Authorization", &format!("Bearer {token}"));
-        }
-        let request = builder
-            .body(JsValue::from(json))
-            .map_err(|_| Failure::Network)?;
-        let response = request.send().await.map_err(|error| match error {
-            gloo_net::Error::JsError(error)
-                if error.name == "TimeoutError" || error.name == "AbortError" =>
-            {
-                Failure::Timeout
+/// Waits until one more request to `api_base` keeps within `limit` a second.
+async fn keep_pace(api_base: &str, limit: u32) {
+    let now = || js_sys::Date::now() as u64;
+    loop {
+        let wait = PACES.with_borrow_mut(|paces| {
+            let at = match paces.iter().position(|(base, _)| base == api_base) {
+                Some(at) => at,
+                None => {
+                    paces.push((api_base.to_owned(), Pace::per_second(limit)));
+                    paces.len() - 1
+                }
+            };
+            let pace = &mut paces[at].1;
+            let wait = pace.wait(now());
+            if wait == 0 {
+                pace.record(now());
             }
-            _ => Failure::Network,
-        })?;
-
-        let status = response.status();
-        let headers = response.headers();
-        let rate = RateLimit::from_headers(|name| headers.get(name));
-        let raw: web_sys::Response = response.into();
-        // An empty or non-JSON body (an HTML error page from a proxy, say) reads as no body.
-        let body = match raw.json() {
-            Ok(promise) => JsFuture::from(promise)
-                .await
-                .ok()
-                .and_then(|json| serde_wasm_bindgen::from_value(json).ok()),
-            Err(_) => None,
-        };
-        Ok(Answer { status, rate, body })
+            wait
+        });
+        if wait == 0 {
+            return;
+        }
+        sleep(wait as i32).await;
     }
+}
+
+async fn sleep(ms: i32) {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        if let Some(window) = web_sys::window() {
+            let _ = window.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms);
+        }
+    });
+    let _ = JsFuture::from(promise).await;
+}
+
+/// A request ready for `fetch`.
+struct Outgoing {
+    url: String,
+    headers: Vec<(&'static str, String)>,
+    /// JSON text, or form data for which the browser writes the multipart boundary itself.
+    body: JsValue,
+}
+
+fn bearer(token: Option<&str>) -> Vec<(&'static str, String)> {
+    token
+        .map(|token| ("Authorization", format!("Bearer {token}")))
+        .into_iter()
+        .collect()
+}
+
+/// A JS value as JSON text. The browser's JSON.stringify keeps serde_json's writer out of the
+/// wasm.
+fn json_text(value: Option<JsValue>) -> Result<JsValue, Failure> {
+    value
+        .and_then(|value| js_sys::JSON::stringify(&value).ok())
+        .map(JsValue::from)
+        .ok_or(Failure::Unexpected {
+            status: 0,
+            message: None,
+        })
+}
+
+fn body_of(body: &HttpBody) -> Result<JsValue, Failure> {
+    match body {
+        HttpBody::Json(value) => {
+            let serializer = serde_wasm_bindgen::Serializer::json_compatible();
+            json_text(value.serialize(&serializer).ok())
+        }
+        HttpBody::Form(fields) => {
+            let form = web_sys::FormData::new().map_err(|_| Failure::Network)?;
+            for (name, value) in fields {
+                form.append_with_str(name, value)
+                    .map_err(|_| Failure::Network)?;
+            }
+            Ok(form.into())
+        }
+    }
+}
+
+async fn post(request: Outgoing) -> Result<Answer, Failure> {
+    if !crate::delivery::online() {
+        return Err(Failure::Offline);
+    }
+    let body = request.body;
+    let signal = web_sys::AbortSignal::timeout_with_u32(TIMEOUT_MS);
+    let mut builder = Request::post(&request.url)
+        .header("Accept", "application/json")
+        .abort_signal(Some(&signal));
+    if body.is_string() {
+        builder = builder.header("Content-Type", "application/json");
+    }
+    for (name, value) in &request.headers {
+        builder = builder.header(name, value);
+    }
+    let request = builder.body(body).map_err(|_| Failure::Network)?;
+    let response = request.send().await.map_err(|error| match error {
+        gloo_net::Error::JsError(error)
+            if error.name == "TimeoutError" || error.name == "AbortError" =>
+        {
+            Failure::Timeout
+        }
+        _ => Failure::Network,
+    })?;
+
+    let status = response.status();
+    let headers = response.headers();
+    let rate = RateLimit::from_headers(|name| headers.get(name));
+    let raw: web_sys::Response = response.into();
+    // An empty or non-JSON body (an HTML error page from a proxy, say) reads as no body.
+    let body = match raw.json() {
+        Ok(promise) => JsFuture::from(promise)
+            .await
+            .ok()
+            .and_then(|json| serde_wasm_bindgen::from_value(json).ok()),
+        Err(_) => None,
+    };
+    Ok(Answer { status, rate, body })
 }

@@ -9,6 +9,7 @@ use super::success::with_ticket;
 use super::text_field::TextField;
 use super::ticket_form::worded;
 use super::widget_context;
+use crate::contract::backends::{BackendKind, Target};
 use crate::contract::{Field, Phase, ReplyForm};
 
 /// Sends public replies (`is_internal` false) to one ticket, as many as the user likes.
@@ -18,7 +19,11 @@ pub fn ReplyBox(ticket_id: i64, ticket_label: String) -> impl IntoView {
     let texts = context.texts;
     // What the user typed here survives a reload, until the server confirms it.
     let slot = reply_slot(&context.api_base, ticket_id);
-    let mut restored = ReplyForm::new(ticket_id);
+    let target = Target {
+        ticket: ticket_id.to_string(),
+        ..Target::default()
+    };
+    let mut restored = ReplyForm::new(BackendKind::Default, target);
     restored.edit(slot.load().unwrap_or_default());
     let reply = RwSignal::new(restored);
     Effect::new(move |_| {
@@ -34,16 +39,20 @@ pub fn ReplyBox(ticket_id: i64, ticket_label: String) -> impl IntoView {
             _ => None,
         })
     });
-    let sent = move || reply.with(|reply| matches!(reply.phase, Phase::Done(())));
+    let sent = move || reply.with(|reply| matches!(reply.phase, Phase::Done(_)));
 
     let submit = move |event: leptos::ev::SubmitEvent| {
         event.prevent_default();
-        let Some(request) = reply.try_update(ReplyForm::submit).flatten() else {
+        let Some(message) = reply.try_update(ReplyForm::submit).flatten() else {
             return;
         };
         let client = context.client.get_value();
+        let api_base = context.api_base.clone();
+        let target = reply.with_untracked(|reply| reply.target.clone());
         spawn_local(async move {
-            let outcome = client.reply(&request).await;
+            let outcome = client
+                .reply(&api_base, BackendKind::Default, &target, &message, &[])
+                .await;
             reply.update(|reply| reply.settle(outcome));
         });
     };
@@ -57,7 +66,7 @@ pub fn ReplyBox(ticket_id: i64, ticket_label: String) -> impl IntoView {
         move |phase, _, _| {
             let text = match phase {
                 Phase::Sending => texts.sending.to_owned(),
-                Phase::Done(()) => said.clone(),
+                Phase::Done(_) => said.clone(),
                 Phase::Failed(failure) => {
                     format!("{} {}", texts.failure(failure, None), texts.text_kept)
                 }

@@ -12,6 +12,7 @@ fn server_text(failure: &Failure) -> Option<&str> {
         Failure::Unauthenticated { message }
         | Failure::Forbidden { message }
         | Failure::NotFound { message }
+        | Failure::Refused { message }
         | Failure::ServerError { message, .. }
         | Failure::Unexpected { message, .. } => message.as_deref(),
         _ => None,

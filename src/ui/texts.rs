@@ -99,6 +99,8 @@ texts! {
     unauthenticated,
     forbidden,
     not_found,
+    /// The help desk answered but would not take the message; its own words follow.
+    refused,
     /// `{time}`: minutes and seconds until sending is allowed again.
     rate_limited_wait,
     rate_limited,
@@ -170,6 +172,7 @@ pub static EN: Texts = Texts {
     unauthenticated: "The feedback service did not accept this site's sign-in, so your feedback was not sent.",
     forbidden: "This site is not allowed to send feedback to the service, so your feedback was not sent.",
     not_found: "The feedback service or its channel was not found, so your feedback was not sent.",
+    refused: "The help desk did not accept your message, so it was not sent.",
     rate_limited_wait: "Too many messages in a short time. You can send again in {time}.",
     rate_limited: "Too many messages in a short time. Wait a few minutes, then send again.",
     rate_limit_over: "You can send again now.",
@@ -230,6 +233,7 @@ pub static NL: Texts = Texts {
     unauthenticated: "De feedbackdienst accepteerde de aanmelding van deze site niet, dus je feedback is niet verstuurd.",
     forbidden: "Deze site mag geen feedback naar de dienst sturen, dus je feedback is niet verstuurd.",
     not_found: "De feedbackdienst of het kanaal is niet gevonden, dus je feedback is niet verstuurd.",
+    refused: "De helpdesk accepteerde je bericht niet, dus het is niet verstuurd.",
     rate_limited_wait: "Te veel berichten in korte tijd. Je kunt weer versturen over {time}.",
     rate_limited: "Te veel berichten in korte tijd. Wacht een paar minuten en verstuur dan opnieuw.",
     rate_limit_over: "Je kunt nu weer versturen.",
@@ -362,6 +366,7 @@ impl Texts {
             Failure::Unauthenticated { .. } => self.unauthenticated.to_owned(),
             Failure::Forbidden { .. } => self.forbidden.to_owned(),
             Failure::NotFound { .. } => self.not_found.to_owned(),
+            Failure::Refused { .. } => self.refused.to_owned(),
             Failure::RateLimited(_) | Failure::TooManySent { .. } => match wait {
                 Some(0) => self.rate_limit_over.to_owned(),
                 Some(seconds) => {
