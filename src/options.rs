@@ -1,6 +1,7 @@
 //! The integrator's options, as the script tag's `data-*` attributes or a Leptos app give them.
 
 use crate::api::{Client, TokenSource};
+use crate::contract::backends::{BackendKind, Target};
 use crate::contract::{Field, FieldError, Integration, Problem};
 use crate::ui::{Labels, Locale};
 
@@ -84,13 +85,52 @@ pub struct Options {
     pub theme: Theme,
     /// Texts in place of the built-in ones, by key (`data-labels`, a JSON object). Default: none.
     pub labels: Labels,
+    /// The help desk to reply to (`data-backend`): with one, the widget adds replies to the
+    /// ticket in `target` instead of making tickets, and needs no channel. Default: none.
+    pub backend: Option<BackendKind>,
+    /// The ticket replies go to and who they are from (`data-ticket-id` and the backend's own
+    /// attributes). Only read with a backend.
+    pub target: Target,
+}
+
+/// Where the widget's replies go: a backend, the API base of its help desk, and the ticket.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ReplyTo {
+    pub backend: BackendKind,
+    /// Absolute, without a trailing slash.
+    pub api_base: String,
+    pub target: Target,
+}
+
+impl ReplyTo {
+    /// Checks `target` against what `backend` needs. Each problem is an English sentence for
+    /// the developer.
+    pub fn new(backend: BackendKind, api_base: String, target: Target) -> Result<Self, Vec<String>> {
+        let problems: Vec<String> = backend
+            .backend()
+            .check_target(&target)
+            .into_iter()
+            .map(|problem| format!("{} backend: {problem}", backend.name()))
+            .collect();
+        match problems.is_empty() {
+            true => Ok(ReplyTo {
+                backend,
+                api_base,
+                target,
+            }),
+            false => Err(problems),
+        }
+    }
 }
 
 /// Checked options, ready to use.
 pub struct Setup {
     /// The absolute API base, without a trailing slash.
     pub api_base: String,
-    pub integration: Integration,
+    /// The channel and tool key of new tickets; none when the widget replies to a ticket.
+    pub integration: Option<Integration>,
+    /// Where replies go, when the widget replies to a ticket the host names.
+    pub reply: Option<ReplyTo>,
     pub client: Client,
     pub locale: Locale,
     pub keep_query: bool,
@@ -109,8 +149,21 @@ impl Options {
         let mut problems = Vec::new();
         let mut warnings = Vec::new();
         let api_base = resolve_api_base(&self.api_base).map_err(|problem| problems.push(problem));
-        let integration = Integration::new(Some(&self.channel), self.tool_key.as_deref())
-            .map_err(|errors| problems.extend(errors.iter().map(describe)));
+        // A widget that replies to a ticket makes none, so it needs no channel.
+        let integration = match self.backend {
+            Some(_) => Ok(None),
+            None => Integration::new(Some(&self.channel), self.tool_key.as_deref())
+                .map(Some)
+                .map_err(|errors| problems.extend(errors.iter().map(describe))),
+        };
+        let reply = match (self.backend, &api_base) {
+            (Some(backend), Ok(api_base)) => {
+                ReplyTo::new(backend, api_base.clone(), self.target.clone())
+                    .map(Some)
+                    .map_err(|errors| problems.extend(errors))
+            }
+            _ => Ok(None),
+        };
         let token = self
             .token
             .as_deref()
@@ -121,9 +174,10 @@ impl Options {
                 "the token (data-token) has characters that can't be sent in a header.".into(),
             );
         }
-        match (api_base, integration) {
-            (Ok(api_base), Ok(integration)) if problems.is_empty() => Ok(Setup {
+        match (api_base, integration, reply) {
+            (Ok(api_base), Ok(integration), Ok(reply)) if problems.is_empty() => Ok(Setup {
                 integration,
+                reply,
                 client: Client::new(
                     api_base.clone(),
                     token.map_or(TokenSource::None, |token| TokenSource::Fixed(token.into())),
@@ -186,7 +240,7 @@ pub(crate) fn describe(error: &FieldError) -> String {
 }
 
 /// The absolute API base, without a trailing slash.
-fn resolve_api_base(raw: &str) -> Result<String, String> {
+pub(crate) fn resolve_api_base(raw: &str) -> Result<String, String> {
     let raw = raw.trim();
     if raw.is_empty() {
         return Err("the API base (data-api-base) is missing.".into());

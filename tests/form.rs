@@ -363,3 +363,16 @@ fn a_refused_reply_keeps_its_text() {
         "a refusal can be sent again once fixed"
     );
 }
+
+#[test]
+fn a_reply_abandoned_before_sending_goes_back_to_editing() {
+    let mut reply = ReplyForm::new(backends::BackendKind::Whmcs, target("1"));
+    reply.edit("See the attached log".into());
+    reply.submit().unwrap();
+    reply.abandon();
+    assert_eq!(reply.phase, Phase::Editing);
+    assert_eq!(reply.text, "See the attached log");
+    reply.settle(Ok(backends::Receipt::default()));
+    assert_eq!(reply.phase, Phase::Editing, "a late outcome is not taken");
+    assert!(reply.submit().is_some());
+}

@@ -1,6 +1,6 @@
 // Types for window.FeedbackWidget, the API that feedback-widget.js defines.
 
-export type FeedbackEventName = "open" | "close" | "submitted" | "error";
+export type FeedbackEventName = "open" | "close" | "submitted" | "replied" | "error";
 
 export interface FeedbackEventDetail {
   /** The channel of the widget that sent the event. */
@@ -8,6 +8,9 @@ export interface FeedbackEventDetail {
   /** `submitted`: the ticket's id and number (null when the server gave none). */
   id?: number;
   ticketNumber?: string | null;
+  /** `replied`: the backend and the ticket the help desk confirmed a reply to. */
+  backend?: FeedbackBackend;
+  ticketId?: string;
   /** `error`: a stable code (config, load, mount, send, crash) and an English message. Never the token. */
   code?: string;
   message?: string;
@@ -20,6 +23,25 @@ export interface FeedbackPrefill {
   rating?: number;
   type?: "bug" | "suggestion" | "other";
   priority?: "low" | "normal" | "high" | "urgent";
+}
+
+/** The help desks a widget can reply through. */
+export type FeedbackBackend = "default" | "klantportaal" | "series" | "whmcs";
+
+/** The ticket replies go to, and who they are from. */
+export interface FeedbackTicket {
+  ticketId: string | number;
+  /** series: the staff member replying. */
+  staffUserId?: number | string;
+  /** whmcs: the contact to file the reply under. */
+  contactId?: number | string;
+  /** whmcs: a name and email for a reply from neither an admin nor a client. */
+  name?: string;
+  email?: string;
+  /** whmcs: render the reply as markdown. */
+  markdown?: boolean;
+  /** The help desk's API base; default: the one replies went to so far, else data-api-base. */
+  apiBase?: string;
 }
 
 export interface FeedbackWidgetApi {
@@ -37,6 +59,11 @@ export interface FeedbackWidgetApi {
   setLocale(locale: string): boolean | void;
   /** Texts in place of the built-in ones, by key; replaces earlier labels. */
   setLabels(labels: Record<string, string>): boolean | void;
+  /** Replies go through `backend` to `ticket` (the current ticket when left out); null goes back to
+   * the form for new tickets. Returns false, and reports an error event, when refused. */
+  setBackend(backend: FeedbackBackend | null, ticket?: FeedbackTicket | string | number): boolean | void;
+  /** Replies go to another ticket through the current backend. */
+  setTicket(ticket: FeedbackTicket | string | number): boolean | void;
   on(event: FeedbackEventName, handler: (detail: FeedbackEventDetail) => void): void;
   off(event: FeedbackEventName, handler: (detail: FeedbackEventDetail) => void): void;
 }
@@ -54,6 +81,7 @@ declare global {
     "feedback:open": CustomEvent<FeedbackEventDetail>;
     "feedback:close": CustomEvent<FeedbackEventDetail>;
     "feedback:submitted": CustomEvent<FeedbackEventDetail>;
+    "feedback:replied": CustomEvent<FeedbackEventDetail>;
     "feedback:error": CustomEvent<FeedbackEventDetail>;
   }
 }

@@ -25,7 +25,7 @@
   // taking over the calls a host stub queued in its `q`; every widget is in FeedbackWidget.all.
   const api = { key, ready: new Promise((...ends) => (settle = ends)) };
   api.ready.catch(Object);
-  for (const name of "open close setToken setToolKey setLocale setLabels on off".split(" ")) {
+  for (const name of "open close setToken setToolKey setLocale setLabels setBackend setTicket on off".split(" ")) {
     api[name] = (...args) => {
       if (handle) return handle[name](...args);
       queue.push([name, args]);
@@ -46,13 +46,14 @@
   };
 
   // The widget's own element with the button, shown once its styles are in. Without an API base
-  // and a channel the widget only reports what is missing, once loaded: no button.
+  // and a channel (or a backend to reply through) the widget only reports what is missing, once
+  // loaded: no button.
   const host = element("feedback-widget");
   const wrap = element("div", { class: "fw-root", "data-theme": data.theme, hidden: "" });
   const styles = element("link", { rel: "stylesheet", href: base + "feedback-widget.css" });
   styles.onload = () => wrap.removeAttribute("hidden");
   host.attachShadow({ mode: "open" }).append(styles, wrap);
-  if (data.position != "none" && data.apiBase && data.channel) {
+  if (data.position != "none" && data.apiBase && (data.channel || data.backend)) {
     const button = element("button", { class: "fw-trigger fw-trigger--" + data.position, popover: "manual" });
     try {
       button.textContent = JSON.parse(data.labels).trigger;

@@ -24,9 +24,38 @@ pub fn display_text(text: &str, max: usize) -> String {
     shown
 }
 
+/// A file's size for people: bytes up to 1 KB, then KB and MB (of 1024) with at most one
+/// decimal.
+pub fn file_size(bytes: u64) -> String {
+    const KB: u64 = 1024;
+    const MB: u64 = KB * 1024;
+    let (unit, name) = match bytes {
+        ..KB => return format!("{bytes} B"),
+        KB..MB => (KB, "KB"),
+        _ => (MB, "MB"),
+    };
+    // Tenths, rounded half up, in whole numbers: no float formatting in the wasm.
+    let tenths = (bytes * 10 + unit / 2) / unit;
+    match tenths % 10 {
+        0 => format!("{} {name}", tenths / 10),
+        decimal => format!("{}.{decimal} {name}", tenths / 10),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn file_sizes_read_as_people_write_them() {
+        assert_eq!(file_size(0), "0 B");
+        assert_eq!(file_size(1023), "1023 B");
+        assert_eq!(file_size(1024), "1 KB");
+        assert_eq!(file_size(1536), "1.5 KB");
+        assert_eq!(file_size(1_048_575), "1024 KB");
+        assert_eq!(file_size(2 * 1024 * 1024), "2 MB");
+        assert_eq!(file_size(4_928_307), "4.7 MB");
+    }
 
     #[test]
     fn drops_direction_overrides_and_cuts() {

@@ -315,6 +315,14 @@ impl ReplyForm {
         Some(message)
     }
 
+    /// Stops sending before anything went out (an attachment could not be read, say): back to
+    /// editing, with the text as it was.
+    pub fn abandon(&mut self) {
+        if self.phase.is_sending() {
+            self.phase = Phase::Editing;
+        }
+    }
+
     /// Takes the outcome; a confirmed reply empties the box for the next one.
     pub fn settle(&mut self, outcome: Result<Receipt, Failure>) {
         if !self.phase.is_sending() {

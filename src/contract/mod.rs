@@ -17,7 +17,7 @@ mod text;
 pub use answer::{
     read_reply_answer, read_store_answer, Failure, RateLimit, ServerFieldError, Ticket,
 };
-pub use display::display_text;
+pub use display::{display_text, file_size};
 pub use field::{Choice, Field, Priority, TicketType, RATING_RANGE};
 pub use form::{Edit, FeedbackForm, Notice, Phase, ReplyForm, USER_FIELDS};
 pub use reply::{validate_reply, ReplyRequest};

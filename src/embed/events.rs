@@ -22,7 +22,7 @@ impl Events {
         }
     }
 
-    /// Calls `handler(detail)` for each event named `name` (open, close, submitted, error).
+    /// Calls `handler(detail)` for each event named `name` (open, close, submitted, replied, error).
     pub fn on(&self, name: String, handler: js_sys::Function) {
         self.handlers
             .update_value(|handlers| handlers.push((name, handler)));
@@ -51,6 +51,11 @@ impl Events {
                     ticket.number.map_or(JsValue::NULL, JsValue::from),
                 );
                 "submitted"
+            }
+            WidgetEvent::Replied { backend, ticket } => {
+                set("backend", backend.name().into());
+                set("ticketId", ticket.into());
+                "replied"
             }
             WidgetEvent::Error { code, message } => {
                 set("code", code.into());

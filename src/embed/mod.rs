@@ -15,8 +15,9 @@ use wasm_bindgen::JsCast;
 use web_sys::{HtmlElement, ShadowRootInit, ShadowRootMode};
 
 use crate::api::TokenSource;
+use crate::contract::backends::{BackendKind, Target};
 use crate::contract::{Choice, Edit, Priority, TicketType};
-use crate::options::{Options, Position, Theme};
+use crate::options::{resolve_api_base, Options, Position, Theme};
 use crate::ui::{FeedbackWidget, Labels, Locale, WidgetControls, WidgetEvent, STYLES};
 
 /// The element the widget renders into, appended to the page's body.
@@ -41,7 +42,7 @@ impl WidgetHandle {
         self.controls.close();
     }
 
-    /// Calls `handler(detail)` for each `name` event: open, close, submitted or error.
+    /// Calls `handler(detail)` for each `name` event: open, close, submitted, replied or error.
     pub fn on(&self, name: String, handler: js_sys::Function) {
         self.events.on(name, handler);
     }
@@ -96,6 +97,46 @@ impl WidgetHandle {
         unknown.is_empty()
     }
 
+    /// Sends replies through the backend `name` (default, klantportaal, series or whmcs) to the
+    /// ticket `target` names: a ticket id, or an object with `ticketId` and the backend's own
+    /// fields (`staffUserId`, `contactId`, `name`, `email`, `markdown`) and maybe `apiBase`.
+    /// Without `target`, the current ticket stays. `null` goes back to the form for new tickets.
+    /// Returns whether the widget took it.
+    #[wasm_bindgen(js_name = setBackend)]
+    pub fn set_backend(&self, name: JsValue, target: JsValue) -> bool {
+        if name.is_null() || name.is_undefined() {
+            return self.taken(self.controls.clear_reply().map_err(|problem| vec![problem]));
+        }
+        let Some(backend) = name.as_string().as_deref().and_then(BackendKind::parse) else {
+            self.events.report(
+                "config",
+                "setBackend takes \"default\", \"klantportaal\", \"series\" or \"whmcs\".",
+            );
+            return false;
+        };
+        let parsed = match target.is_undefined() {
+            true => Ok((self.current_target(), None)),
+            false => target_from(&target),
+        };
+        self.taken(parsed.and_then(|(target, api_base)| {
+            self.controls.set_reply(backend, api_base, target)
+        }))
+    }
+
+    /// Sends replies to another ticket through the current backend (the default one, if none
+    /// was set): a ticket id, or an object as `setBackend` takes it. Returns whether the widget
+    /// took it.
+    #[wasm_bindgen(js_name = setTicket)]
+    pub fn set_ticket(&self, target: JsValue) -> bool {
+        let backend = self
+            .controls
+            .reply_to()
+            .map_or(BackendKind::Default, |reply| reply.backend);
+        self.taken(target_from(&target).and_then(|(target, api_base)| {
+            self.controls.set_reply(backend, api_base, target)
+        }))
+    }
+
     /// `en` or `nl` (a tag such as `nl-BE` is fine). Returns whether the language is built in.
     #[wasm_bindgen(js_name = setLocale)]
     pub fn set_locale(&self, tag: JsValue) -> bool {
@@ -107,6 +148,26 @@ impl WidgetHandle {
             None => {
                 self.events
                     .report("config", "setLocale takes \"en\" or \"nl\".");
+                false
+            }
+        }
+    }
+}
+
+impl WidgetHandle {
+    fn current_target(&self) -> Target {
+        self.controls
+            .reply_to()
+            .map(|reply| reply.target)
+            .unwrap_or_default()
+    }
+
+    /// Reports what was refused, if anything, and says whether all was taken.
+    fn taken(&self, outcome: Result<(), Vec<String>>) -> bool {
+        match outcome {
+            Ok(()) => true,
+            Err(problems) => {
+                self.events.report("config", &problems.join(" "));
                 false
             }
         }
@@ -253,6 +314,24 @@ fn options_from(script: &HtmlElement) -> (Options, Vec<String>) {
             })
         })
         .unwrap_or_default();
+    let backend = text("backend").and_then(|word| {
+        let backend = BackendKind::parse(&word);
+        if backend.is_none() {
+            warnings.push(format!(
+                "data-backend=\"{word}\" is not one of default, klantportaal, series, whmcs; \
+                 the widget makes new tickets instead."
+            ));
+        }
+        backend
+    });
+    let target = Target {
+        ticket: text("ticketId").unwrap_or_default(),
+        staff_user_id: id_number(text("staffUserId"), "data-staff-user-id", &mut warnings),
+        contact_id: id_number(text("contactId"), "data-contact-id", &mut warnings),
+        name: text("replyName"),
+        email: text("replyEmail"),
+        markdown: data.get("markdown").is_some_and(|value| value != "false"),
+    };
     let options = Options {
         api_base: text("apiBase").unwrap_or_default(),
         channel: text("channel").unwrap_or_default(),
@@ -264,8 +343,76 @@ fn options_from(script: &HtmlElement) -> (Options, Vec<String>) {
         open_selector: text("openSelector"),
         theme,
         labels,
+        backend,
+        target,
     };
     (options, warnings)
+}
+
+/// A whole number from an id attribute; anything else is reported and left out.
+fn id_number(value: Option<String>, attribute: &str, warnings: &mut Vec<String>) -> Option<i64> {
+    let value = value?;
+    let number = value.trim().parse().ok();
+    if number.is_none() {
+        warnings.push(format!("{attribute}=\"{value}\" is not a whole number."));
+    }
+    number
+}
+
+/// A reply target, and maybe an API base, from what the host passed to `setBackend` or
+/// `setTicket`: a ticket id (a string or a number) or an object of fields.
+fn target_from(value: &JsValue) -> Result<(Target, Option<String>), Vec<String>> {
+    let text = |value: &JsValue| match value.as_f64() {
+        Some(number) if number.fract() == 0.0 => Some(format!("{number:.0}")),
+        _ => value.as_string(),
+    };
+    if !value.is_object() {
+        return match text(value) {
+            Some(ticket) => Ok((
+                Target {
+                    ticket,
+                    ..Target::default()
+                },
+                None,
+            )),
+            None => Err(vec![
+                "a ticket is a ticket id or an object with a ticketId.".into(),
+            ]),
+        };
+    }
+    let get = |key: &str| js_sys::Reflect::get(value, &key.into()).unwrap_or(JsValue::UNDEFINED);
+    let mut problems = Vec::new();
+    let mut number = |key: &str| {
+        let field = get(key);
+        if field.is_undefined() || field.is_null() {
+            return None;
+        }
+        let parsed = text(&field).and_then(|text| text.trim().parse().ok());
+        if parsed.is_none() {
+            problems.push(format!("{key} is not a whole number."));
+        }
+        parsed
+    };
+    let (staff_user_id, contact_id) = (number("staffUserId"), number("contactId"));
+    let api_base = get("apiBase")
+        .as_string()
+        .map(|base| resolve_api_base(&base))
+        .transpose()
+        .map_err(|problem| problems.push(problem))
+        .ok()
+        .flatten();
+    let target = Target {
+        ticket: text(&get("ticketId")).unwrap_or_default(),
+        staff_user_id,
+        contact_id,
+        name: get("name").as_string(),
+        email: get("email").as_string(),
+        markdown: get("markdown").is_truthy(),
+    };
+    match problems.is_empty() {
+        true => Ok((target, api_base)),
+        false => Err(problems),
+    }
 }
 
 /// What an attribute's word names. An unknown word is reported, and `None` lets the caller use

@@ -157,7 +157,7 @@ pub fn Dialog(
     /// Whether the dialog is shown; Escape and the close button set it to false.
     open: RwSignal<bool>,
     /// The heading, which is also the dialog's accessible name.
-    title: &'static str,
+    #[prop(into)] title: Signal<String>,
     children: Children,
 ) -> impl IntoView {
     let context = widget_context();
@@ -221,7 +221,7 @@ pub fn Dialog(
         >
             <div class="fw-dialog__header">
                 <h2 id="fw-title" class="fw-dialog__title" part="title">
-                    {title}
+                    {move || title.get()}
                 </h2>
                 <button
                     type="button"

@@ -10,11 +10,13 @@ use super::success::Success;
 use super::texts::{localized, Labels, Locale};
 use super::ticket_form::TicketForm;
 use super::trigger::{adopt, Trigger};
-use super::{ticket_label, WidgetContext};
+use super::reply_box::ReplyBox;
+use super::{ticket_label, WidgetContext, TICKET_LABEL_MAX};
 use crate::api::{Client, TokenSource};
-use crate::contract::{Edit, FeedbackForm, Integration, Phase, Ticket};
+use crate::contract::backends::{BackendKind, Target};
+use crate::contract::{display_text, Edit, FeedbackForm, Integration, Phase, Ticket};
 use crate::delivery::Delivery;
-use crate::options::{describe, Options, Position};
+use crate::options::{describe, Options, Position, ReplyTo};
 use wasm_bindgen::JsCast;
 
 /// Something the host page may want to know about.
@@ -24,6 +26,11 @@ pub enum WidgetEvent {
     Close,
     /// The server confirmed a ticket.
     Submitted(Ticket),
+    /// A help desk confirmed a reply to `ticket`.
+    Replied {
+        backend: BackendKind,
+        ticket: String,
+    },
     /// The widget can't work as configured, or a request failed. `code` is stable; `message`
     /// is English for developers. Neither ever contains the token.
     Error {
@@ -36,7 +43,11 @@ pub enum WidgetEvent {
 #[derive(Clone, Copy)]
 pub struct WidgetControls {
     open: RwSignal<bool>,
-    form: RwSignal<FeedbackForm>,
+    /// The form for new tickets; none when the widget was set up to reply to a ticket.
+    form: Option<RwSignal<FeedbackForm>>,
+    /// Where replies go, while the widget replies to a ticket instead of making one.
+    reply: RwSignal<Option<ReplyTo>>,
+    api_base: StoredValue<String>,
     locale: RwSignal<Locale>,
     labels: RwSignal<Labels>,
     client: StoredValue<Client>,
@@ -44,13 +55,15 @@ pub struct WidgetControls {
 }
 
 impl WidgetControls {
-    /// Opens the dialog, first applying `prefill` to the form.
+    /// Opens the dialog, first applying `prefill` to the feedback form.
     pub fn open(&self, prefill: Vec<Edit>) {
-        self.form.update(|form| {
-            for edit in prefill {
-                form.edit(edit);
-            }
-        });
+        if let Some(form) = self.form {
+            form.update(|form| {
+                for edit in prefill {
+                    form.edit(edit);
+                }
+            });
+        }
         self.open.set(true);
     }
 
@@ -67,13 +80,53 @@ impl WidgetControls {
     /// Changes the tool key sent with new tickets. A key that breaks the API's rule is refused
     /// with the reasons, and the old key stays.
     pub fn set_tool_key(&self, key: Option<&str>) -> Result<(), Vec<String>> {
-        let channel = self
-            .form
-            .with_untracked(|form| form.integration().channel().to_owned());
+        let Some(form) = self.form else {
+            return Err(vec![
+                "this widget replies to a ticket and makes none, so it sends no tool key.".into(),
+            ]);
+        };
+        let channel = form.with_untracked(|form| form.integration().channel().to_owned());
         let integration = Integration::new(Some(&channel), key)
             .map_err(|errors| errors.iter().map(describe).collect::<Vec<_>>())?;
-        self.form.update(|form| form.set_integration(integration));
+        form.update(|form| form.set_integration(integration));
         Ok(())
+    }
+
+    /// Sends replies to `target` through `backend`, at `api_base` when given, else where replies
+    /// went so far, else the widget's API base. A target the backend can't use is refused with
+    /// the reasons, and nothing changes.
+    pub fn set_reply(
+        &self,
+        backend: BackendKind,
+        api_base: Option<String>,
+        target: Target,
+    ) -> Result<(), Vec<String>> {
+        let api_base = api_base
+            .or_else(|| {
+                self.reply
+                    .with_untracked(|reply| reply.as_ref().map(|reply| reply.api_base.clone()))
+            })
+            .unwrap_or_else(|| self.api_base.get_value());
+        self.reply.set(Some(ReplyTo::new(backend, api_base, target)?));
+        Ok(())
+    }
+
+    /// Where replies go now, if the widget replies to a ticket.
+    pub fn reply_to(&self) -> Option<ReplyTo> {
+        self.reply.get_untracked()
+    }
+
+    /// Back to the form for new tickets, for a widget that has one.
+    pub fn clear_reply(&self) -> Result<(), String> {
+        match self.form {
+            Some(_) => {
+                self.reply.set(None);
+                Ok(())
+            }
+            None => Err("this widget was set up with data-backend and has no form for new \
+                 tickets to go back to."
+                .into()),
+        }
     }
 
     /// Switches the widget's language.
@@ -163,8 +216,6 @@ pub fn FeedbackWidget(
         }
     };
     let api_base = setup.api_base;
-    let delivery = Delivery::new(&api_base, setup.integration.channel());
-    let form = restored_form(setup.integration, &api_base, &delivery);
     for warning in &setup.warnings {
         web_sys::console::error_1(&format!("feedback-widget: {warning}").into());
         on_event.run(WidgetEvent::Error {
@@ -172,9 +223,18 @@ pub fn FeedbackWidget(
             message: warning.clone(),
         });
     }
+    // The form for new tickets, with what it restored from the last visit; none for a widget
+    // that only replies to a ticket.
+    let feedback = setup.integration.map(|integration| {
+        let delivery = Delivery::new(&api_base, integration.channel());
+        let form = RwSignal::new(restored_form(integration, &api_base, &delivery));
+        (form, delivery)
+    });
     let controls = WidgetControls {
         open: RwSignal::new(false),
-        form: RwSignal::new(form),
+        form: feedback.as_ref().map(|(form, _)| *form),
+        reply: RwSignal::new(setup.reply),
+        api_base: StoredValue::new(api_base.clone()),
         locale: RwSignal::new(setup.locale),
         labels: RwSignal::new(setup.labels),
         client: StoredValue::new(setup.client),
@@ -182,17 +242,22 @@ pub fn FeedbackWidget(
     };
     let WidgetControls {
         open,
-        form,
+        reply,
         locale,
         labels,
         client,
         placed,
+        ..
     } = controls;
     if let Some(on_ready) = on_ready {
         on_ready.run(controls);
     }
-    keep_draft(form, api_base.clone());
-    let flush = run_outbox(form, api_base.clone(), delivery.clone(), client, on_event);
+    let announcement = RwSignal::new(String::new());
+    let flush = feedback.as_ref().map(|(form, delivery)| {
+        keep_draft(*form, api_base.clone());
+        announce_outcomes(*form, announcement, locale, labels);
+        run_outbox(*form, api_base.clone(), delivery.clone(), client, on_event)
+    });
     // Tell the host about opening and closing, but not about the initial closed state. The
     // effect's first run may already see the dialog open (a queued `open()`), so it compares
     // with "closed" rather than with its first reading.
@@ -204,16 +269,19 @@ pub fn FeedbackWidget(
             } else {
                 WidgetEvent::Close
             });
-            if is_open {
+            if let Some(flush) = flush.filter(|_| is_open) {
                 flush.run(());
             }
         }
         is_open
     });
-    let ticket = Memo::new(move |_| {
-        form.with(|form| match &form.phase {
-            Phase::Done(ticket) => Some(ticket.clone()),
-            _ => None,
+    let ticket = feedback.as_ref().map(|(form, _)| {
+        let form = *form;
+        Memo::new(move |_| {
+            form.with(|form| match &form.phase {
+                Phase::Done(ticket) => Some(ticket.clone()),
+                _ => None,
+            })
         })
     });
     let keep_query = setup.keep_query;
@@ -221,8 +289,6 @@ pub fn FeedbackWidget(
     if let Some(selector) = setup.open_selector {
         open_on_clicks(&selector, open);
     }
-    let announcement = RwSignal::new(String::new());
-    announce_outcomes(form, announcement, locale, labels);
     let (theme, position, dir) = (setup.theme.word(), setup.position, page_direction());
 
     // A new language or new labels draw the widget again; its state lives above, in the signals.
@@ -235,7 +301,7 @@ pub fn FeedbackWidget(
             keep_query,
             on_event,
             api_base: api_base.clone(),
-            delivery: delivery.clone(),
+            lang: locale.tag(),
             announcement,
             placed,
         });
@@ -247,23 +313,52 @@ pub fn FeedbackWidget(
             (None, Position::None) => None,
             (None, corner) => Some(view! { <Trigger open left=corner == Position::BottomLeft /> }),
         };
+        let title = Signal::derive(move || {
+            reply.with(|reply| match reply {
+                Some(to) => with_ticket(
+                    texts.reply_title,
+                    &display_text(&to.target.ticket, TICKET_LABEL_MAX),
+                ),
+                None => texts.title.to_owned(),
+            })
+        });
+        let feedback = feedback.clone();
+        let content = move || {
+            if let Some(to) = reply.get() {
+                let label = display_text(&to.target.ticket, TICKET_LABEL_MAX);
+                return view! {
+                    <ReplyBox
+                        backend=to.backend
+                        api_base=to.api_base
+                        target=to.target
+                        ticket_label=label
+                        standalone=true
+                    />
+                }
+                .into_any();
+            }
+            let Some(((form, delivery), ticket)) = feedback.clone().zip(ticket) else {
+                return ().into_any();
+            };
+            match ticket.get() {
+                Some(ticket) => {
+                    view! {
+                        <Success
+                            ticket
+                            on_new=Callback::new(move |()| form.update(FeedbackForm::start_over))
+                            on_close=Callback::new(move |()| open.set(false))
+                        />
+                    }
+                        .into_any()
+                }
+                None => view! { <TicketForm form delivery /> }.into_any(),
+            }
+        };
         view! {
             <div class="fw-root" lang=locale.tag() dir=dir data-theme=theme>
                 {trigger}
-                <Dialog open title=texts.title>
-                    {move || match ticket.get() {
-                        Some(ticket) => {
-                            view! {
-                                <Success
-                                    ticket
-                                    on_new=Callback::new(move |()| form.update(FeedbackForm::start_over))
-                                    on_close=Callback::new(move |()| open.set(false))
-                                />
-                            }
-                                .into_any()
-                        }
-                        None => view! { <TicketForm form /> }.into_any(),
-                    }}
+                <Dialog open title>
+                    {content}
                 </Dialog>
             </div>
         }

@@ -1,6 +1,7 @@
 //! The widget's Leptos components. Each component has its own file with its CSS beside it;
 //! [`STYLES`] joins the CSS into the one stylesheet the shadow root adopts.
 
+mod attachment_picker;
 mod dialog;
 mod feedback_widget;
 mod field_errors;
@@ -13,6 +14,7 @@ mod status_message;
 mod success;
 mod text_field;
 pub mod texts;
+mod thread;
 mod ticket_form;
 mod trigger;
 
@@ -20,7 +22,6 @@ pub use feedback_widget::{FeedbackWidget, WidgetControls, WidgetEvent};
 pub use texts::{Labels, Locale, Texts};
 
 use crate::api::Client;
-use crate::delivery::Delivery;
 use leptos::prelude::{Callback, RwSignal};
 
 /// The widget's stylesheet: every component's CSS, in one string.
@@ -37,6 +38,8 @@ pub const STYLES: &str = concat!(
     include_str!("status_message.css"),
     include_str!("success.css"),
     include_str!("reply_box.css"),
+    include_str!("attachment_picker.css"),
+    include_str!("thread.css"),
     include_str!("queued_notice.css"),
     include_str!("crash.css"),
 );
@@ -61,7 +64,8 @@ pub(crate) struct WidgetContext {
     pub keep_query: bool,
     /// The absolute API base; it names the drafts in localStorage.
     pub api_base: String,
-    pub delivery: Delivery,
+    /// The widget's language tag, for dates.
+    pub lang: &'static str,
     pub on_event: Callback<WidgetEvent>,
     /// What the dialog's live region says: sending, success, failure.
     pub announcement: RwSignal<String>,

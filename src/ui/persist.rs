@@ -6,6 +6,7 @@ use leptos::task::spawn_local;
 
 use super::WidgetEvent;
 use crate::api::Client;
+use crate::contract::backends::BackendKind;
 use crate::contract::outbox::Outcome;
 use crate::contract::{Draft, FeedbackForm, Integration, Phase, Ticket};
 use crate::delivery::Delivery;
@@ -23,9 +24,13 @@ fn ticket_slot(api_base: &str, integration: &Integration) -> Slot {
     Slot::new("ticket", &[api_base, integration.channel(), tool_key])
 }
 
-/// Where the reply box's text for a ticket is kept.
-pub(crate) fn reply_slot(api_base: &str, ticket_id: i64) -> Slot {
-    Slot::new("reply", &[api_base, &ticket_id.to_string()])
+/// Where the reply box's text for a ticket is kept. Replies to this API's own tickets keep the
+/// slot they always had; another help desk's tickets are told apart by its name.
+pub(crate) fn reply_slot(backend: BackendKind, api_base: &str, ticket: &str) -> Slot {
+    match backend {
+        BackendKind::Default => Slot::new("reply", &[api_base, ticket]),
+        other => Slot::new("reply", &[other.name(), api_base, ticket]),
+    }
 }
 
 /// The form as the user left it: their draft, a ticket waiting in the outbox, or the ticket
@@ -43,7 +48,7 @@ pub(crate) fn restored_form(
     if let Some(entry) = delivery.outbox().entries.first() {
         form.waiting(entry.id.clone());
     } else if let Some(ticket) = tickets.load::<Ticket>() {
-        let details: String = reply_slot(api_base, ticket.id).load().unwrap_or_default();
+        let details: String = reply_slot(BackendKind::Default, api_base, &ticket.id.to_string()).load().unwrap_or_default();
         match details.trim().is_empty() {
             true => tickets.clear(),
             false => form.show_ticket(ticket),

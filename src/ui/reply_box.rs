@@ -1,29 +1,42 @@
-//! The box for adding details to the ticket just made, through the reply endpoint.
+//! A reply to one ticket, through whichever backend the widget was given: the box for adding
+//! details under a ticket just made, or the whole form when the host names a ticket. It shows
+//! what the backend offers and nothing more: attachments where it takes them, the thread where
+//! its answer has one.
 
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
+use super::attachment_picker::{read_all, AttachmentPicker, ChosenFiles};
 use super::persist::reply_slot;
 use super::status_message::StatusMessage;
 use super::success::with_ticket;
 use super::text_field::TextField;
+use super::texts::EN;
+use super::thread::Thread;
 use super::ticket_form::worded;
-use super::widget_context;
-use crate::contract::backends::{BackendKind, Target};
+use super::{widget_context, WidgetEvent};
+use crate::contract::backends::{BackendKind, Target, ThreadMessage};
 use crate::contract::{Field, Phase, ReplyForm};
 
-/// Sends public replies (`is_internal` false) to one ticket, as many as the user likes.
+/// Sends public replies to one ticket, as many as the user likes.
 #[component]
-pub fn ReplyBox(ticket_id: i64, ticket_label: String) -> impl IntoView {
+pub fn ReplyBox(
+    backend: BackendKind,
+    /// The help desk's API base, absolute.
+    api_base: String,
+    target: Target,
+    /// The ticket as the user knows it, for "added to ticket …".
+    ticket_label: String,
+    /// The host named the ticket: the box is the whole form, and its message is required.
+    #[prop(optional)]
+    standalone: bool,
+) -> impl IntoView {
     let context = widget_context();
     let texts = context.texts;
-    // What the user typed here survives a reload, until the server confirms it.
-    let slot = reply_slot(&context.api_base, ticket_id);
-    let target = Target {
-        ticket: ticket_id.to_string(),
-        ..Target::default()
-    };
-    let mut restored = ReplyForm::new(BackendKind::Default, target);
+    let capabilities = backend.backend().capabilities();
+    // What the user typed here survives a reload, until the help desk confirms it.
+    let slot = reply_slot(backend, &api_base, &target.ticket);
+    let mut restored = ReplyForm::new(backend, target);
     restored.edit(slot.load().unwrap_or_default());
     let reply = RwSignal::new(restored);
     Effect::new(move |_| {
@@ -32,6 +45,9 @@ pub fn ReplyBox(ticket_id: i64, ticket_label: String) -> impl IntoView {
             false => slot.save(&reply.text),
         })
     });
+    let files: ChosenFiles = RwSignal::new_local(Vec::new());
+    let unreadable = RwSignal::new(None::<String>);
+    let thread = RwSignal::new(None::<Vec<ThreadMessage>>);
     let sending = Signal::derive(move || reply.with(|reply| reply.phase.is_sending()));
     let failure = Signal::derive(move || {
         reply.with(|reply| match &reply.phase {
@@ -41,22 +57,63 @@ pub fn ReplyBox(ticket_id: i64, ticket_label: String) -> impl IntoView {
     });
     let sent = move || reply.with(|reply| matches!(reply.phase, Phase::Done(_)));
 
+    let on_event = context.on_event;
     let submit = move |event: leptos::ev::SubmitEvent| {
         event.prevent_default();
         let Some(message) = reply.try_update(ReplyForm::submit).flatten() else {
             return;
         };
+        unreadable.set(None);
         let client = context.client.get_value();
-        let api_base = context.api_base.clone();
+        let api_base = api_base.clone();
         let target = reply.with_untracked(|reply| reply.target.clone());
+        let chosen = files.get_untracked();
         spawn_local(async move {
+            let attachments = match read_all(&chosen).await {
+                Ok(attachments) => attachments,
+                Err(name) => {
+                    unreadable.set(Some(name));
+                    reply.update(ReplyForm::abandon);
+                    return;
+                }
+            };
             let outcome = client
-                .reply(&api_base, BackendKind::Default, &target, &message, &[])
+                .reply(&api_base, backend, &target, &message, &attachments)
                 .await;
+            match &outcome {
+                Ok(receipt) => {
+                    files.set(Vec::new());
+                    if receipt.thread.is_some() {
+                        thread.set(receipt.thread.clone());
+                    }
+                    on_event.run(WidgetEvent::Replied {
+                        backend,
+                        ticket: target.ticket,
+                    });
+                }
+                Err(failure) => on_event.run(WidgetEvent::Error {
+                    code: "send",
+                    message: EN.failure(failure, failure.retry_after()),
+                }),
+            }
             reply.update(|reply| reply.settle(outcome));
         });
     };
-    let sent_text = with_ticket(texts.reply_sent, &ticket_label);
+    let (label, marker, button, done) = match standalone {
+        true => (
+            texts.reply_message,
+            texts.required,
+            texts.reply_post,
+            texts.reply_posted,
+        ),
+        false => (
+            texts.reply_label,
+            texts.optional,
+            texts.reply_send,
+            texts.reply_sent,
+        ),
+    };
+    let sent_text = with_ticket(done, &ticket_label);
     let announcement = context.announcement;
     let said = sent_text.clone();
     let phase = Memo::new(move |_| reply.with(|reply| reply.phase.clone()));
@@ -76,20 +133,26 @@ pub fn ReplyBox(ticket_id: i64, ticket_label: String) -> impl IntoView {
         },
         false,
     );
+    let picker = capabilities
+        .attachments
+        .map(|rules| view! { <AttachmentPicker rules files unreadable /> });
     view! {
-        <form class="fw-reply" novalidate on:submit=submit>
+        <form class="fw-reply" class:fw-reply--standalone=standalone novalidate on:submit=submit>
+            {move || thread.get().map(|messages| view! { <Thread messages /> })}
             <TextField
                 id="fw-reply"
-                label=texts.reply_label
-                marker=texts.optional
-                max=Field::Message.max_chars().unwrap_or_default()
+                label=label
+                marker=marker
+                max=capabilities.max_chars
                 multiline=true
+                autofocus=standalone
                 value=Signal::derive(move || reply.with(|reply| reply.text.clone()))
                 on_input=Callback::new(move |text| reply.update(|reply| reply.edit(text)))
                 notices=Signal::derive(move || {
                     worded(texts, Field::Message, reply.with(ReplyForm::notices))
                 })
             />
+            {picker}
             <StatusMessage
                 sending
                 failure
@@ -103,9 +166,10 @@ pub fn ReplyBox(ticket_id: i64, ticket_label: String) -> impl IntoView {
                 <button
                     type="submit"
                     class="fw-button"
+                    class:fw-button--primary=standalone
                     aria-disabled=move || sending.get().to_string()
                 >
-                    {move || if sending.get() { texts.sending } else { texts.reply_send }}
+                    {move || if sending.get() { texts.sending } else { button }}
                 </button>
             </div>
         </form>

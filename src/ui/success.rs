@@ -6,6 +6,7 @@ use super::reply_box::ReplyBox;
 use super::texts::fill;
 use super::ticket_label;
 use super::widget_context;
+use crate::contract::backends::{BackendKind, Target};
 use crate::contract::Ticket;
 
 /// Thanks the user with the ticket number the server gave. Focus moves to the heading, since the
@@ -17,7 +18,8 @@ pub fn Success(
     on_new: Callback<()>,
     on_close: Callback<()>,
 ) -> impl IntoView {
-    let texts = widget_context().texts;
+    let context = widget_context();
+    let texts = context.texts;
     let heading = NodeRef::<leptos::html::H3>::new();
     Effect::new(move |_| {
         if let Some(heading) = heading.get() {
@@ -39,7 +41,15 @@ pub fn Success(
                 <strong class="fw-ticket" part="ticket-number">{label.clone()}</strong>
                 {after}
             </p>
-            <ReplyBox ticket_id=ticket.id ticket_label=label />
+            <ReplyBox
+                backend=BackendKind::Default
+                api_base=context.api_base.clone()
+                target=Target {
+                    ticket: ticket.id.to_string(),
+                    ..Target::default()
+                }
+                ticket_label=label
+            />
             <div class="fw-success__actions">
                 <button type="button" class="fw-button" on:click=move |_| on_new.run(())>
                     {texts.new_feedback}

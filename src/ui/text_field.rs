@@ -16,8 +16,9 @@ pub fn TextField(
     label: &'static str,
     /// "required" or "optional", shown beside the label in words.
     marker: &'static str,
-    /// The server's limit in code points.
-    max: usize,
+    /// The server's limit in code points; without one there is no counter.
+    #[prop(into)]
+    max: Option<usize>,
     /// A text area instead of a one-line input.
     #[prop(optional)]
     multiline: bool,
@@ -37,9 +38,12 @@ pub fn TextField(
     let invalid = move || !notices.with(Vec::is_empty);
     let described_by = {
         let (counter_id, errors_id) = (counter_id.clone(), errors_id.clone());
-        move || match invalid() {
-            true => format!("{counter_id} {errors_id}"),
-            false => counter_id.clone(),
+        move || {
+            let ids = [
+                max.map(|_| counter_id.as_str()),
+                invalid().then_some(errors_id.as_str()),
+            ];
+            ids.into_iter().flatten().collect::<Vec<_>>().join(" ")
         }
     };
     let input = move |event| on_input.run(event_target_value(&event));
@@ -99,22 +103,30 @@ pub fn TextField(
                     " "
                     <span class="fw-field__marker">"(" {marker} ")"</span>
                 </label>
-                <span
-                    id=counter_id
-                    class="fw-counter"
-                    part="counter"
-                    class:fw-counter--over=move || { count.get() > max }
-                >
-                    <span aria-hidden="true">{move || count.get()} " / " {max}</span>
-                    <span class="fw-sr">
-                        {move || {
-                            fill(
-                                texts.counter,
-                                &[("n", &count.get().to_string()), ("max", &max.to_string())],
-                            )
-                        }}
-                    </span>
-                </span>
+                {max
+                    .map(|max| {
+                        view! {
+                            <span
+                                id=counter_id
+                                class="fw-counter"
+                                part="counter"
+                                class:fw-counter--over=move || { count.get() > max }
+                            >
+                                <span aria-hidden="true">{move || count.get()} " / " {max}</span>
+                                <span class="fw-sr">
+                                    {move || {
+                                        fill(
+                                            texts.counter,
+                                            &[
+                                                ("n", &count.get().to_string()),
+                                                ("max", &max.to_string()),
+                                            ],
+                                        )
+                                    }}
+                                </span>
+                            </span>
+                        }
+                    })}
             </div>
             {control}
             <FieldErrors id=errors_id notices />

@@ -135,6 +135,30 @@ texts! {
     /// `{ticket}`.
     reply_sent,
     new_feedback,
+    /// `{ticket}`: the dialog's title when the widget replies to a ticket the host names.
+    reply_title,
+    reply_message,
+    reply_post,
+    /// `{ticket}`.
+    reply_posted,
+    thread_title,
+    attachments,
+    /// `{count}`, `{types}`, `{size}` (each file), `{total}` (all files).
+    attachment_limits,
+    /// `{name}`, `{types}`.
+    attachment_type,
+    /// `{name}`, `{size}`.
+    attachment_too_large,
+    /// `{name}`.
+    attachment_empty,
+    /// `{name}`, `{total}`.
+    attachment_total,
+    /// `{name}`, `{count}`.
+    attachment_too_many,
+    /// `{name}`.
+    attachment_unreadable,
+    /// `{name}`.
+    remove_file,
     /// Shown when the widget crashed.
     crashed,
     crashed_text,
@@ -197,6 +221,20 @@ pub static EN: Texts = Texts {
     reply_send: "Add to ticket",
     reply_sent: "Your details were added to ticket {ticket}.",
     new_feedback: "Send other feedback",
+    reply_title: "Reply to ticket {ticket}",
+    reply_message: "Your reply",
+    reply_post: "Send reply",
+    reply_posted: "Your reply was added to ticket {ticket}.",
+    thread_title: "Conversation",
+    attachments: "Attach files",
+    attachment_limits: "Up to {count} files of type {types}; at most {size} each and {total} in all.",
+    attachment_type: "{name} was not added: only {types} files can be attached.",
+    attachment_too_large: "{name} was not added: a file can be at most {size}.",
+    attachment_empty: "{name} was not added: the file is empty.",
+    attachment_total: "{name} was not added: the files together can be at most {total}.",
+    attachment_too_many: "{name} was not added: at most {count} files can be attached.",
+    attachment_unreadable: "{name} could not be read, so nothing was sent. Remove it or choose it again.",
+    remove_file: "Remove {name}",
     crashed: "The feedback form stopped working. What you wrote is kept: reload the page and open the form again to send it.",
     crashed_text: "What you wrote",
 };
@@ -258,6 +296,20 @@ pub static NL: Texts = Texts {
     reply_send: "Aan ticket toevoegen",
     reply_sent: "Je details zijn toegevoegd aan ticket {ticket}.",
     new_feedback: "Andere feedback sturen",
+    reply_title: "Reageren op ticket {ticket}",
+    reply_message: "Je reactie",
+    reply_post: "Reactie versturen",
+    reply_posted: "Je reactie is toegevoegd aan ticket {ticket}.",
+    thread_title: "Gesprek",
+    attachments: "Bestanden bijvoegen",
+    attachment_limits: "Tot {count} bestanden van het type {types}; hoogstens {size} per bestand en {total} samen.",
+    attachment_type: "{name} is niet toegevoegd: alleen {types}-bestanden kunnen worden bijgevoegd.",
+    attachment_too_large: "{name} is niet toegevoegd: een bestand mag hoogstens {size} zijn.",
+    attachment_empty: "{name} is niet toegevoegd: het bestand is leeg.",
+    attachment_total: "{name} is niet toegevoegd: de bestanden samen mogen hoogstens {total} zijn.",
+    attachment_too_many: "{name} is niet toegevoegd: er kunnen hoogstens {count} bestanden worden bijgevoegd.",
+    attachment_unreadable: "{name} kon niet worden gelezen, dus er is niets verstuurd. Verwijder het of kies het opnieuw.",
+    remove_file: "{name} verwijderen",
     crashed: "Het feedbackformulier werkt niet meer. Wat je schreef is bewaard: laad de pagina opnieuw en open het formulier om het te versturen.",
     crashed_text: "Wat je schreef",
 };

@@ -13,7 +13,7 @@ use super::{now_ms, widget_context, WidgetEvent, SERVER_TEXT_MAX};
 use crate::contract::{
     display_text, AutoFilled, Edit, FeedbackForm, Field, Notice, Phase, StoreRequest,
 };
-use crate::delivery::Sent;
+use crate::delivery::{Delivery, Sent};
 
 /// The words for the notices of one field.
 pub(crate) fn worded(texts: &Texts, field: Field, notices: Vec<Notice>) -> Vec<String> {
@@ -75,6 +75,8 @@ fn retry_countdown(form: RwSignal<FeedbackForm>) -> Signal<Option<u32>> {
 pub fn TicketForm(
     /// The form's state; the dialog shows the success view once it holds a ticket.
     form: RwSignal<FeedbackForm>,
+    /// Sends tickets, or keeps them in the outbox while the browser is offline.
+    delivery: Delivery,
 ) -> impl IntoView {
     let context = widget_context();
     let texts = context.texts;
@@ -95,9 +97,10 @@ pub fn TicketForm(
     // Hands a request to delivery: sent now, or queued while the browser is offline.
     let deliver = {
         let context = context.clone();
+        let delivery = delivery.clone();
         Callback::new(move |request: StoreRequest| {
             let client = context.client.get_value();
-            let (delivery, on_event) = (context.delivery.clone(), context.on_event);
+            let (delivery, on_event) = (delivery.clone(), context.on_event);
             spawn_local(async move {
                 match delivery.send(&client, request).await {
                     Sent::Queued(id) => form.update(|form| form.queue(id)),
@@ -135,7 +138,7 @@ pub fn TicketForm(
         }
     };
     let cancel = {
-        let delivery = context.delivery.clone();
+        let delivery = delivery.clone();
         Callback::new(move |()| {
             let id = form.with_untracked(|form| match &form.phase {
                 Phase::Queued(id) => Some(id.clone()),
@@ -195,7 +198,7 @@ pub fn TicketForm(
                 id="fw-subject"
                 label=texts.subject
                 marker=texts.required
-                max=Field::Subject.max_chars().unwrap_or_default()
+                max=Field::Subject.max_chars()
                 value=Signal::derive(move || form.with(|form| form.draft.subject.clone()))
                 on_input=edit(Edit::Subject)
                 notices=notices(Field::Subject)
@@ -205,7 +208,7 @@ pub fn TicketForm(
                 id="fw-message"
                 label=texts.message
                 marker=texts.required
-                max=Field::Message.max_chars().unwrap_or_default()
+                max=Field::Message.max_chars()
                 multiline=true
                 value=Signal::derive(move || form.with(|form| form.draft.message.clone()))
                 on_input=edit(Edit::Message)
