@@ -1,4 +1,5 @@
-//! The read-only inbox: every stored ticket with its replies, as a page and as JSON.
+//! The read-only inbox: every stored ticket with its replies, and what arrived at the other help
+//! desks' endpoints, as a page and as JSON.
 
 use axum::http::header::CONTENT_SECURITY_POLICY;
 use axum::http::HeaderValue;
@@ -6,9 +7,10 @@ use axum::response::{Html, IntoResponse};
 use axum::routing::get;
 use axum::{extract::State, Json, Router};
 use maud::{html, Markup, DOCTYPE};
-use serde_json::{json, Value};
+use serde_json::Value;
 
 use crate::api::ApiError;
+use crate::backends;
 use crate::{db, AppState};
 
 pub fn router() -> Router<AppState> {
@@ -17,23 +19,32 @@ pub fn router() -> Router<AppState> {
         .route("/inbox.json", get(list))
 }
 
-async fn tickets(app: &AppState) -> Result<Vec<Value>, ApiError> {
-    Ok(app.0.db.run(|conn| db::inbox(conn)).await?)
+/// The tickets, newest first, and what arrived at each backend.
+async fn everything(app: &AppState) -> Result<Value, ApiError> {
+    Ok(app
+        .0
+        .db
+        .run(|conn| {
+            let mut all = backends::arrived(conn)?;
+            all["tickets"] = Value::Array(db::inbox(conn)?);
+            Ok(all)
+        })
+        .await?)
 }
 
-/// `GET /inbox.json`: `{"tickets": [...]}`, newest first.
+/// `GET /inbox.json`: `{"tickets": [...], "klantportaal": [...]}`, each newest first.
 async fn list(State(app): State<AppState>) -> Result<Json<Value>, ApiError> {
-    Ok(Json(json!({ "tickets": tickets(&app).await? })))
+    Ok(Json(everything(&app).await?))
 }
 
-/// `GET /inbox`: the same list as a page. Everything from a ticket is escaped, and the page
+/// `GET /inbox`: the same lists as a page. Everything that arrived is escaped, and the page
 /// allows no script at all.
 async fn page(State(app): State<AppState>) -> Result<impl IntoResponse, ApiError> {
-    let tickets = tickets(&app).await?;
+    let all = everything(&app).await?;
     let csp = HeaderValue::from_static("default-src 'none'; style-src 'unsafe-inline'");
     Ok((
         [(CONTENT_SECURITY_POLICY, csp)],
-        Html(render(&tickets).into_string()),
+        Html(render(&all).into_string()),
     ))
 }
 
@@ -41,7 +52,13 @@ fn text<'a>(value: &'a Value, key: &str) -> &'a str {
     value[key].as_str().unwrap_or("")
 }
 
-fn render(tickets: &[Value]) -> Markup {
+/// The array at `key`, or none.
+fn list_at<'a>(value: &'a Value, key: &str) -> &'a [Value] {
+    value[key].as_array().map_or(&[], Vec::as_slice)
+}
+
+fn render(all: &Value) -> Markup {
+    let tickets = list_at(all, "tickets");
     html! {
         (DOCTYPE)
         html lang="en" {
@@ -79,6 +96,24 @@ fn render(tickets: &[Value]) -> Markup {
                         }
                     }
                 }
+                (klantportaal_section(all))
+            }
+        }
+    }
+}
+
+/// Mijn Klantportaal messages that arrived, newest first, the HTML shown as the text it came as.
+fn klantportaal_section(all: &Value) -> Markup {
+    let messages = list_at(all, "klantportaal");
+    html! {
+        section {
+            h2 { "Mijn Klantportaal messages (" (messages.len()) ")" }
+            @for message in messages {
+                article {
+                    h3 { (text(message, "ticketId")) " · " (text(message, "id")) }
+                    p.meta { "Posted by " (text(message, "postedBy")) " (user " (text(message, "user")) ") · " (text(message, "postedAt")) }
+                    pre { (text(message, "message")) }
+                }
             }
         }
     }
@@ -87,7 +122,8 @@ fn render(tickets: &[Value]) -> Markup {
 const STYLE: &str = "
 body { font: 16px/1.5 system-ui, sans-serif; max-width: 60rem; margin: 2rem auto; padding: 0 1rem; color: #1a1a1a; }
 article { border: 1px solid #ccc; border-radius: 8px; padding: 1rem; margin: 1rem 0; }
-h2 { font-size: 1.1rem; margin: 0; overflow-wrap: anywhere; }
+h2, h3 { font-size: 1.1rem; margin: 0; overflow-wrap: anywhere; }
+section > h2 { font-size: 1.3rem; margin-top: 2rem; }
 .meta { color: #555; font-size: .9rem; margin: .25rem 0; }
 pre { white-space: pre-wrap; overflow-wrap: anywhere; font: inherit; background: #f6f6f6; padding: .5rem; border-radius: 4px; }
 dl { display: grid; grid-template-columns: max-content 1fr; gap: 0 1rem; font-size: .85rem; }

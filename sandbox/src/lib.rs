@@ -3,6 +3,7 @@
 //! read-only inbox, and the built widget with its demo page.
 
 mod api;
+pub mod backends;
 mod db;
 mod inbox;
 mod limiter;
@@ -45,7 +46,11 @@ impl AppState {
                 .iter()
                 .map(|user| {
                     let id = db::user_id(conn, &user.name)?;
-                    Ok((user.token.clone(), api::Caller { id }))
+                    let caller = api::Caller {
+                        id,
+                        name: user.name.clone(),
+                    };
+                    Ok((user.token.clone(), caller))
                 })
                 .collect::<rusqlite::Result<_>>()
         })?;
@@ -82,6 +87,7 @@ pub fn router(state: AppState) -> Router {
         .nest(
             "/api",
             api::router(state.clone())
+                .merge(backends::router())
                 .layer(cors)
                 .layer(RequestBodyTimeoutLayer::new(body_timeout)),
         )

@@ -1,0 +1,37 @@
+//! Other help desks' reply endpoints, as their documents describe them, so that the widget's
+//! backends can be tried against something real: Mijn Klantportaal. Each keeps what arrives in
+//! its own tables and starts with a few seeded tickets to reply to.
+
+pub mod klantportaal;
+
+use axum::http::HeaderMap;
+use axum::Router;
+use rusqlite::Connection;
+use serde_json::{json, Value};
+
+use crate::api::{self, Caller};
+use crate::AppState;
+
+/// The endpoints, to be nested under `/api` beside the help-desk API. They keep their own
+/// authentication, limits and error shapes, so the API's throttle does not apply to them.
+pub fn router() -> Router<AppState> {
+    Router::new().merge(klantportaal::router())
+}
+
+/// Creates the backends' tables when missing and adds their seeded tickets when missing, so
+/// that database files from before the backends keep working and a restart changes nothing.
+pub fn prepare(conn: &Connection) -> rusqlite::Result<()> {
+    klantportaal::prepare(conn)
+}
+
+/// What arrived at each backend, newest first, for `/inbox.json`.
+pub fn arrived(conn: &Connection) -> rusqlite::Result<Value> {
+    Ok(json!({
+        "klantportaal": klantportaal::arrived(conn)?,
+    }))
+}
+
+/// The configured user whose token is in the `Authorization: Bearer …` header.
+fn bearer_caller(app: &AppState, headers: &HeaderMap) -> Option<Caller> {
+    api::bearer(headers).and_then(|token| app.0.tokens.get(token).cloned())
+}

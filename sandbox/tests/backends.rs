@@ -1,0 +1,419 @@
+//! The other help desks' endpoints, beginning with Mijn Klantportaal. Requests are built by
+//! the widget's own backends and answers read by them, so the sandbox takes what the widget sends
+//! and answers what it reads; every documented refusal is checked with its status and words.
+
+use std::net::SocketAddr;
+
+use axum::body::Body;
+use axum::extract::connect_info::MockConnectInfo;
+use axum::http::{HeaderMap, Request, StatusCode};
+use axum::Router;
+use feedback_widget::contract::backends::{
+    Attachment, BackendKind, HttpBody, HttpRequest, Receipt, Target,
+};
+use feedback_widget::contract::{Failure, RateLimit};
+use http_body_util::BodyExt;
+use sandbox::backends::klantportaal;
+use sandbox::{router, AppState, Settings, User};
+use serde_json::{json, Value};
+use tower::ServiceExt;
+
+const TOKEN: &str = "token-alice";
+const OTHER_TOKEN: &str = "token-bob";
+const BOUNDARY: &str = "sandbox-test-boundary-5d1f";
+
+struct Sandbox {
+    app: Router,
+    _dir: tempfile::TempDir,
+}
+
+struct Answer {
+    status: StatusCode,
+    headers: HeaderMap,
+    bytes: Vec<u8>,
+    body: Value,
+}
+
+impl Answer {
+    fn rate(&self) -> RateLimit {
+        RateLimit::from_headers(|name| {
+            self.headers
+                .get(name)
+                .and_then(|value| value.to_str().ok())
+                .map(str::to_owned)
+        })
+    }
+
+    /// The answer as the widget's backend reads it.
+    fn read(&self, kind: BackendKind) -> Result<Receipt, Failure> {
+        let body = (!self.body.is_null()).then_some(&self.body);
+        kind.backend().read(self.status.as_u16(), self.rate(), body)
+    }
+}
+
+fn app_at(dir: &tempfile::TempDir) -> Router {
+    let settings = Settings {
+        db_path: dir.path().join("tickets.sqlite"),
+        users: vec![
+            User {
+                name: "alice".into(),
+                token: TOKEN.into(),
+            },
+            User {
+                name: "bob".into(),
+                token: OTHER_TOKEN.into(),
+            },
+        ],
+        ..Settings::default()
+    };
+    let peer: SocketAddr = "127.0.0.1:40000".parse().unwrap();
+    router(AppState::new(settings).unwrap()).layer(MockConnectInfo(peer))
+}
+
+impl Sandbox {
+    fn new() -> Self {
+        let dir = tempfile::tempdir().unwrap();
+        Sandbox {
+            app: app_at(&dir),
+            _dir: dir,
+        }
+    }
+
+    async fn send(&self, request: Request<Body>) -> Answer {
+        let response = self.app.clone().oneshot(request).await.unwrap();
+        let status = response.status();
+        let headers = response.headers().clone();
+        let bytes = response.into_body().collect().await.unwrap().to_bytes();
+        Answer {
+            status,
+            headers,
+            body: serde_json::from_slice(&bytes).unwrap_or(Value::Null),
+            bytes: bytes.to_vec(),
+        }
+    }
+
+    /// Sends what the widget's backend built.
+    async fn send_built(&self, built: HttpRequest) -> Answer {
+        let mut request = Request::post(&built.url);
+        for (name, value) in &built.headers {
+            request = request.header(*name, value);
+        }
+        let request = match built.body {
+            HttpBody::Json(body) => request
+                .header("content-type", "application/json")
+                .body(Body::from(body.to_string())),
+            HttpBody::Form(fields) => {
+                let fields: Vec<(&str, &str)> = fields
+                    .iter()
+                    .map(|(name, value)| (*name, value.as_str()))
+                    .collect();
+                request
+                    .header(
+                        "content-type",
+                        format!("multipart/form-data; boundary={BOUNDARY}"),
+                    )
+                    .body(Body::from(multipart(&fields)))
+            }
+        };
+        self.send(request.unwrap()).await
+    }
+
+    /// Sends a reply as the widget would, through the backend of `kind`.
+    async fn widget(
+        &self,
+        kind: BackendKind,
+        target: &Target,
+        message: &str,
+        attachments: &[Attachment],
+        token: &str,
+    ) -> Answer {
+        let built = kind
+            .backend()
+            .request(&base(kind), target, message, attachments, Some(token))
+            .unwrap();
+        self.send_built(built).await
+    }
+
+    async fn post_json(&self, path: &str, headers: &[(&str, &str)], body: &str) -> Answer {
+        let mut request = Request::post(format!("/api{path}"))
+            .header("content-type", "application/json")
+            .header("accept", "application/json");
+        for (name, value) in headers {
+            request = request.header(*name, *value);
+        }
+        self.send(request.body(Body::from(body.to_owned())).unwrap())
+            .await
+    }
+
+    async fn get(&self, path: &str) -> Answer {
+        self.send(Request::get(path).body(Body::empty()).unwrap())
+            .await
+    }
+
+    async fn inbox(&self) -> Value {
+        self.get("/inbox.json").await.body
+    }
+
+    async fn inbox_page(&self) -> String {
+        String::from_utf8(self.get("/inbox").await.bytes).unwrap()
+    }
+}
+
+/// The `data-api-base` the widget is given for a backend.
+fn base(kind: BackendKind) -> String {
+    match kind {
+        BackendKind::Klantportaal => format!("/api{}", klantportaal::BASE),
+        other => panic!("the sandbox has no endpoint for {other:?} here"),
+    }
+}
+
+/// A `multipart/form-data` body of text fields.
+fn multipart(fields: &[(&str, &str)]) -> Vec<u8> {
+    let mut body = String::new();
+    for (name, value) in fields {
+        body.push_str(&format!(
+            "--{BOUNDARY}\r\nContent-Disposition: form-data; name=\"{name}\"\r\n\r\n{value}\r\n"
+        ));
+    }
+    body.push_str(&format!("--{BOUNDARY}--\r\n"));
+    body.into_bytes()
+}
+
+// Mijn Klantportaal
+
+fn kp_target(ticket: &str) -> Target {
+    Target {
+        ticket: ticket.into(),
+        ..Target::default()
+    }
+}
+
+fn kp_path(ticket: &str) -> String {
+    format!("{}/tickets/{ticket}", klantportaal::BASE)
+}
+
+fn keys(value: &Value) -> Vec<&str> {
+    let mut keys: Vec<&str> = value
+        .as_object()
+        .unwrap()
+        .keys()
+        .map(String::as_str)
+        .collect();
+    keys.sort_unstable();
+    keys
+}
+
+#[tokio::test]
+async fn klantportaal_adds_the_message_and_answers_the_ticket_record() {
+    let sandbox = Sandbox::new();
+    let answer = sandbox
+        .widget(
+            BackendKind::Klantportaal,
+            &kp_target(klantportaal::EXAMPLE_TICKET),
+            "We will look into it!\n\n<b>Soon</b>",
+            &[],
+            TOKEN,
+        )
+        .await;
+    assert_eq!(answer.status, StatusCode::OK, "{}", answer.body);
+    let record = &answer.body;
+    // The document's field names, no more and no fewer.
+    assert_eq!(
+        keys(record),
+        [
+            "createdAt",
+            "customerId",
+            "id",
+            "messages",
+            "source",
+            "status",
+            "title"
+        ]
+    );
+    assert_eq!(record["id"], "tic_abc12345def678");
+    assert_eq!(record["customerId"], "cst_abc12354678");
+    assert_eq!(record["title"], "Invoice issue");
+    assert_eq!(record["source"], "portal");
+    assert_eq!(record["status"], "open");
+    assert_eq!(record["createdAt"], "2024-04-29T21:00:00+02:00");
+    let messages = record["messages"].as_array().unwrap();
+    assert_eq!(messages.len(), 3);
+    for message in messages {
+        assert_eq!(
+            keys(message),
+            [
+                "attachments",
+                "id",
+                "isPostedByCustomer",
+                "message",
+                "postedAt",
+                "postedBy"
+            ]
+        );
+    }
+    assert_eq!(
+        messages[0],
+        json!({
+            "id": "tim_abc12345def678",
+            "postedBy": "John Appleseed",
+            "isPostedByCustomer": true,
+            "message": "<p>Hello, help me with my invoice please</p>",
+            "postedAt": "2024-04-29T21:00:00+02:00",
+            "attachments": [
+                {"id": "tma_abc12345def678", "name": "Screenshot.png", "size": 1256, "mime": "image/png"}
+            ]
+        })
+    );
+    assert_eq!(messages[1]["isPostedByCustomer"], false);
+    let posted = &messages[2];
+    assert!(posted["id"].as_str().unwrap().starts_with("tim_"));
+    assert_eq!(posted["postedBy"], "alice");
+    assert_eq!(posted["isPostedByCustomer"], true);
+    assert_eq!(
+        posted["message"],
+        "<p>We will look into it!</p><p>&lt;b&gt;Soon&lt;/b&gt;</p>"
+    );
+    assert_eq!(posted["attachments"], json!([]));
+    assert!(posted["postedAt"].as_str().unwrap().ends_with("+00:00"));
+
+    // The widget reads the thread back, the user's markup as text.
+    let thread = answer
+        .read(BackendKind::Klantportaal)
+        .unwrap()
+        .thread
+        .unwrap();
+    assert_eq!(thread.len(), 3);
+    assert_eq!(thread[2].posted_by, "alice");
+    assert!(thread[2].from_customer);
+    assert!(thread[2].text.contains("<b>Soon</b>"), "{}", thread[2].text);
+    assert_eq!(thread[0].attachments, vec![("Screenshot.png".into(), 1256)]);
+
+    let inbox = sandbox.inbox().await;
+    let arrived = inbox["klantportaal"].as_array().unwrap();
+    assert_eq!(arrived.len(), 1, "the seeded messages are not arrivals");
+    assert_eq!(arrived[0]["ticketId"], "tic_abc12345def678");
+    assert_eq!(arrived[0]["id"], posted["id"]);
+    assert_eq!(arrived[0]["message"], posted["message"]);
+    assert_eq!(arrived[0]["user"], "alice");
+}
+
+#[tokio::test]
+async fn klantportaal_refuses_with_laravel_answers() {
+    let sandbox = Sandbox::new();
+    let path = kp_path(klantportaal::EXAMPLE_TICKET);
+    let good = r#"{"message": "<p>Hi</p>"}"#;
+    let unauthenticated = json!({"message": "Unauthenticated."});
+    for headers in [
+        vec![],
+        vec![("authorization", "Bearer wrong")],
+        vec![("authorization", "Bearer ")],
+        vec![("authorization", "Basic token-alice")],
+    ] {
+        let answer = sandbox.post_json(&path, &headers, good).await;
+        assert_eq!(answer.status, StatusCode::UNAUTHORIZED, "{headers:?}");
+        assert_eq!(answer.body, unauthenticated);
+    }
+    // Authentication comes before the ticket.
+    let answer = sandbox.post_json(&kp_path("tic_nothing"), &[], good).await;
+    assert_eq!(answer.status, StatusCode::UNAUTHORIZED);
+
+    let bearer = [("authorization", "Bearer token-alice")];
+    for ticket in ["tic_nothing", "TIC_ABC12345DEF678", "%FF"] {
+        let answer = sandbox.post_json(&kp_path(ticket), &bearer, good).await;
+        assert_eq!(answer.status, StatusCode::NOT_FOUND, "{ticket}");
+        assert_eq!(answer.body, json!({"message": "Ticket not found."}));
+    }
+    // The ticket comes before the body.
+    let answer = sandbox
+        .post_json(&kp_path("tic_nothing"), &bearer, "{}")
+        .await;
+    assert_eq!(answer.status, StatusCode::NOT_FOUND);
+
+    let required = json!({
+        "message": "The message field is required.",
+        "errors": {"message": ["The message field is required."]}
+    });
+    for body in [
+        "{}",
+        r#"{"message": null}"#,
+        r#"{"message": ""}"#,
+        r#"{"message": " \n\t "}"#,
+        r#"{"message": 5}"#,
+        r#"{"message": ["<p>a</p>"]}"#,
+        r#"{"text": "<p>a</p>"}"#,
+        "not json",
+        "[]",
+        "",
+    ] {
+        let answer = sandbox.post_json(&path, &bearer, body).await;
+        assert_eq!(answer.status, StatusCode::UNPROCESSABLE_ENTITY, "{body}");
+        assert_eq!(answer.body, required, "{body}");
+    }
+    // The widget reads each refusal with the server's words.
+    let answer = sandbox.post_json(&path, &bearer, "{}").await;
+    assert!(matches!(
+        answer.read(BackendKind::Klantportaal),
+        Err(Failure::Invalid { errors, .. }) if errors[0].field == "message"
+    ));
+    let answer = sandbox
+        .post_json(&kp_path("tic_nothing"), &bearer, good)
+        .await;
+    assert_eq!(
+        answer.read(BackendKind::Klantportaal),
+        Err(Failure::NotFound {
+            message: Some("Ticket not found.".into())
+        })
+    );
+    assert_eq!(sandbox.inbox().await["klantportaal"], json!([]));
+}
+
+#[tokio::test]
+async fn klantportaal_hostile_html_stays_text_in_the_widget_and_the_inbox() {
+    let sandbox = Sandbox::new();
+    let answer = sandbox
+        .widget(
+            BackendKind::Klantportaal,
+            &kp_target(klantportaal::HOSTILE_TICKET),
+            "Thanks",
+            &[],
+            TOKEN,
+        )
+        .await;
+    assert_eq!(answer.status, StatusCode::OK);
+    // The record carries the hostile HTML as it was stored, as a help desk would.
+    let earlier = &answer.body["messages"][0];
+    assert!(earlier["message"]
+        .as_str()
+        .unwrap()
+        .contains("<script>window.__pwned=1</script>"));
+    assert_eq!(
+        earlier["attachments"][0]["name"],
+        "<img src=x onerror=alert(1)>.png"
+    );
+    let thread = answer
+        .read(BackendKind::Klantportaal)
+        .unwrap()
+        .thread
+        .unwrap();
+    assert_eq!(thread[0].text, "Visible words");
+    assert_eq!(
+        thread[0].attachments[0].0,
+        "<img src=x onerror=alert(1)>.png"
+    );
+
+    // A hostile message posted straight to the endpoint is shown as text in the inbox.
+    let hostile = json!({"message": "<script>alert(1)</script><img src=x onerror=alert(2)>"});
+    let answer = sandbox
+        .post_json(
+            &kp_path(klantportaal::HOSTILE_TICKET),
+            &[("authorization", "Bearer token-bob")],
+            &hostile.to_string(),
+        )
+        .await;
+    assert_eq!(answer.status, StatusCode::OK);
+    assert_eq!(answer.body["messages"][2]["postedBy"], "bob");
+    let page = sandbox.inbox_page().await;
+    assert!(page.contains("&lt;script&gt;alert(1)&lt;/script&gt;"));
+    assert!(!page.contains("<script>"));
+    assert!(!page.contains("<img"));
+}
