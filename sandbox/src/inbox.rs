@@ -32,7 +32,8 @@ async fn everything(app: &AppState) -> Result<Value, ApiError> {
         .await?)
 }
 
-/// `GET /inbox.json`: `{"tickets": [...], "klantportaal": [...]}`, each newest first.
+/// `GET /inbox.json`: `{"tickets": [...], "klantportaal": [...], "series": [...]}`, each
+/// newest first.
 async fn list(State(app): State<AppState>) -> Result<Json<Value>, ApiError> {
     Ok(Json(everything(&app).await?))
 }
@@ -97,6 +98,7 @@ fn render(all: &Value) -> Markup {
                     }
                 }
                 (klantportaal_section(all))
+                (series_section(all))
             }
         }
     }
@@ -113,6 +115,23 @@ fn klantportaal_section(all: &Value) -> Markup {
                     h3 { (text(message, "ticketId")) " · " (text(message, "id")) }
                     p.meta { "Posted by " (text(message, "postedBy")) " (user " (text(message, "user")) ") · " (text(message, "postedAt")) }
                     pre { (text(message, "message")) }
+                }
+            }
+        }
+    }
+}
+
+/// Series replies that arrived, newest first.
+fn series_section(all: &Value) -> Markup {
+    let replies = list_at(all, "series");
+    html! {
+        section {
+            h2 { "Series replies (" (replies.len()) ")" }
+            @for reply in replies {
+                article {
+                    h3 { (text(reply, "ticketId")) " · " (text(reply, "type")) }
+                    p.meta { "Staff user " (reply["staffUserId"]) " (key of user " (text(reply, "user")) ") · " (text(reply, "createdAt")) }
+                    pre { (text(reply, "content")) }
                 }
             }
         }

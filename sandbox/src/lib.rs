@@ -30,6 +30,8 @@ struct Shared {
     tokens: HashMap<String, api::Caller>,
     per_minute: limiter::Limiter,
     store_limit: limiter::Limiter,
+    /// Series: requests per API key per second.
+    series_limit: limiter::Limiter,
 }
 
 /// The handle the handlers get: cheap to clone.
@@ -58,6 +60,10 @@ impl AppState {
             tokens,
             per_minute: limiter::Limiter::new(settings.per_minute, settings.minute_window),
             store_limit: limiter::Limiter::new(settings.store_limit, settings.store_window),
+            series_limit: limiter::Limiter::new(
+                backends::series::per_second(),
+                std::time::Duration::from_secs(1),
+            ),
             db,
             settings,
         })))
@@ -73,6 +79,9 @@ pub fn router(state: AppState) -> Router {
             axum::http::header::AUTHORIZATION,
             axum::http::header::CONTENT_TYPE,
             axum::http::header::ACCEPT,
+            // Series takes its API key in either of these.
+            axum::http::HeaderName::from_static("apikey"),
+            axum::http::HeaderName::from_static("x-api-key"),
         ])
         .expose_headers([
             api::LIMIT.clone(),

@@ -1,19 +1,20 @@
-//! The other help desks' endpoints, beginning with Mijn Klantportaal. Requests are built by
+//! The other help desks' endpoints: Mijn Klantportaal and Series. Requests are built by
 //! the widget's own backends and answers read by them, so the sandbox takes what the widget sends
 //! and answers what it reads; every documented refusal is checked with its status and words.
 
 use std::net::SocketAddr;
+use std::time::Duration;
 
 use axum::body::Body;
 use axum::extract::connect_info::MockConnectInfo;
-use axum::http::{HeaderMap, Request, StatusCode};
+use axum::http::{HeaderMap, Method, Request, StatusCode};
 use axum::Router;
 use feedback_widget::contract::backends::{
     Attachment, BackendKind, HttpBody, HttpRequest, Receipt, Target,
 };
 use feedback_widget::contract::{Failure, RateLimit};
 use http_body_util::BodyExt;
-use sandbox::backends::klantportaal;
+use sandbox::backends::{klantportaal, series};
 use sandbox::{router, AppState, Settings, User};
 use serde_json::{json, Value};
 use tower::ServiceExt;
@@ -163,6 +164,7 @@ impl Sandbox {
 fn base(kind: BackendKind) -> String {
     match kind {
         BackendKind::Klantportaal => format!("/api{}", klantportaal::BASE),
+        BackendKind::Series => format!("/api{}", series::BASE),
         other => panic!("the sandbox has no endpoint for {other:?} here"),
     }
 }
@@ -416,4 +418,345 @@ async fn klantportaal_hostile_html_stays_text_in_the_widget_and_the_inbox() {
     assert!(page.contains("&lt;script&gt;alert(1)&lt;/script&gt;"));
     assert!(!page.contains("<script>"));
     assert!(!page.contains("<img"));
+}
+
+// Series
+
+fn series_target(ticket: &str) -> Target {
+    Target {
+        ticket: ticket.into(),
+        staff_user_id: Some(series::STAFF_USER_ID),
+        ..Target::default()
+    }
+}
+
+fn series_path(ticket: &str) -> String {
+    format!("{}/tickets/{ticket}/reply", series::BASE)
+}
+
+fn series_error(code: u16, message: &str) -> Value {
+    json!({"success": false, "error": {"code": code, "message": message}})
+}
+
+fn series_body(content: &str, staff: i64) -> String {
+    json!({"content": content, "staffUserId": staff}).to_string()
+}
+
+#[tokio::test]
+async fn series_takes_a_reply_from_the_staff_member_who_claimed_the_ticket() {
+    let sandbox = Sandbox::new();
+    let answer = sandbox
+        .widget(
+            BackendKind::Series,
+            &series_target(series::CLAIMED_TICKET),
+            "I'll help you with your ranking. Please join the training center.",
+            &[],
+            TOKEN,
+        )
+        .await;
+    assert_eq!(answer.status, StatusCode::OK, "{}", answer.body);
+    assert_eq!(
+        answer.body,
+        json!({"success": true, "data": {"message": "Reply sent successfully"}})
+    );
+    assert_eq!(answer.read(BackendKind::Series), Ok(Receipt::default()));
+
+    // The other header name works as well.
+    let answer = sandbox
+        .post_json(
+            &series_path(series::CLAIMED_TICKET),
+            &[("x-api-key", OTHER_TOKEN)],
+            &series_body("Second", series::STAFF_USER_ID),
+        )
+        .await;
+    assert_eq!(answer.status, StatusCode::OK);
+
+    let inbox = sandbox.inbox().await;
+    let arrived = inbox["series"].as_array().unwrap();
+    assert_eq!(arrived.len(), 2);
+    assert_eq!(arrived[0]["content"], "Second");
+    assert_eq!(arrived[0]["user"], "bob");
+    let first = &arrived[1];
+    assert_eq!(first["ticketId"], "TICKET-1234567890-ABCD");
+    assert_eq!(first["type"], "staff_message");
+    assert_eq!(first["staffUserId"], 987654321);
+    assert_eq!(
+        first["content"],
+        "I'll help you with your ranking. Please join the training center."
+    );
+    assert_eq!(first["user"], "alice");
+}
+
+#[tokio::test]
+async fn series_refuses_with_the_documented_envelopes_in_order() {
+    let sandbox = Sandbox::new();
+    let claimed = series_path(series::CLAIMED_TICKET);
+    let good = series_body("Hello", series::STAFF_USER_ID);
+    let key = [("apikey", TOKEN)];
+    // Path, headers, body, then the code and message of the answer.
+    type Case<'a> = (String, Vec<(&'a str, &'a str)>, String, u16, &'a str);
+    let table: Vec<Case> = vec![
+        // The key, first of all.
+        (
+            claimed.clone(),
+            vec![],
+            good.clone(),
+            401,
+            "Invalid API key",
+        ),
+        (
+            claimed.clone(),
+            vec![("apikey", "wrong")],
+            good.clone(),
+            401,
+            "Invalid API key",
+        ),
+        (
+            claimed.clone(),
+            vec![("authorization", "Bearer token-alice")],
+            good.clone(),
+            401,
+            "Invalid API key",
+        ),
+        (
+            series_path("NOPE"),
+            vec![("x-api-key", "wrong")],
+            "{}".into(),
+            401,
+            "Invalid API key",
+        ),
+        // The plan, before the body and the ticket.
+        (
+            series_path("NOPE"),
+            vec![("apikey", series::FREE_PLAN_KEY)],
+            "{}".into(),
+            403,
+            "Tickets module requires a Premium or Enterprise subscription",
+        ),
+        // The body, before the ticket.
+        (
+            series_path("NOPE"),
+            key.to_vec(),
+            r#"{"staffUserId": 987654321}"#.into(),
+            400,
+            "content is required",
+        ),
+        (
+            claimed.clone(),
+            key.to_vec(),
+            series_body("  \n ", series::STAFF_USER_ID),
+            400,
+            "content is required",
+        ),
+        (
+            claimed.clone(),
+            key.to_vec(),
+            r#"{"content": 5, "staffUserId": 987654321}"#.into(),
+            400,
+            "content must be a string",
+        ),
+        (
+            claimed.clone(),
+            key.to_vec(),
+            r#"{"content": "Hi"}"#.into(),
+            400,
+            "staffUserId is required",
+        ),
+        (
+            claimed.clone(),
+            key.to_vec(),
+            r#"{"content": "Hi", "staffUserId": "987654321"}"#.into(),
+            400,
+            "staffUserId must be an integer",
+        ),
+        (
+            claimed.clone(),
+            key.to_vec(),
+            r#"{"content": "Hi", "staffUserId": 9.5}"#.into(),
+            400,
+            "staffUserId must be an integer",
+        ),
+        (
+            claimed.clone(),
+            key.to_vec(),
+            "not json".into(),
+            400,
+            "The request body must be a JSON object",
+        ),
+        // The ticket.
+        (
+            series_path("TICKET-0000000000-NONE"),
+            key.to_vec(),
+            good.clone(),
+            404,
+            "Ticket not found",
+        ),
+        (
+            series_path(series::GAME_REPORT),
+            key.to_vec(),
+            good.clone(),
+            403,
+            "Cannot reply to game reports",
+        ),
+        (
+            series_path(series::OPEN_TICKET),
+            key.to_vec(),
+            good.clone(),
+            400,
+            "You must claim this ticket before replying",
+        ),
+        (
+            claimed.clone(),
+            key.to_vec(),
+            series_body("Hello", 123),
+            400,
+            "You must claim this ticket before replying",
+        ),
+    ];
+    for (path, headers, body, code, message) in table {
+        let answer = sandbox.post_json(&path, &headers, &body).await;
+        assert_eq!(answer.status.as_u16(), code, "{path} {headers:?} {body}");
+        assert_eq!(
+            answer.body,
+            series_error(code, message),
+            "{path} {headers:?} {body}"
+        );
+    }
+    assert_eq!(sandbox.inbox().await["series"], json!([]));
+
+    // The widget reads them as the failures they are, with the server's words.
+    let answer = sandbox
+        .post_json(&series_path(series::GAME_REPORT), &key, &good)
+        .await;
+    assert_eq!(
+        answer.read(BackendKind::Series),
+        Err(Failure::Forbidden {
+            message: Some("Cannot reply to game reports".into())
+        })
+    );
+    let answer = sandbox
+        .post_json(&series_path(series::OPEN_TICKET), &key, &good)
+        .await;
+    assert_eq!(
+        answer.read(BackendKind::Series),
+        Err(Failure::Refused {
+            message: Some("You must claim this ticket before replying".into())
+        })
+    );
+}
+
+#[tokio::test]
+async fn series_allows_25_requests_a_second_per_key() {
+    let sandbox = Sandbox::new();
+    let path = series_path(series::CLAIMED_TICKET);
+    // Refused requests count too; these are refused before touching the database, so the 25
+    // take far less than the one-second window.
+    for n in 0..25 {
+        let answer = sandbox.post_json(&path, &[("apikey", TOKEN)], "{}").await;
+        assert_eq!(answer.status, StatusCode::BAD_REQUEST, "request {n}");
+    }
+    let answer = sandbox
+        .post_json(
+            &path,
+            &[("apikey", TOKEN)],
+            &series_body("Hi", series::STAFF_USER_ID),
+        )
+        .await;
+    assert_eq!(answer.status, StatusCode::TOO_MANY_REQUESTS);
+    assert_eq!(answer.headers["retry-after"], "1");
+    assert_eq!(answer.body, series_error(429, "Too many requests"));
+    assert!(matches!(
+        answer.read(BackendKind::Series),
+        Err(Failure::RateLimited(RateLimit {
+            retry_after: Some(1),
+            ..
+        }))
+    ));
+    // The same user's key under the other header name is the same key.
+    let answer = sandbox
+        .post_json(&path, &[("x-api-key", TOKEN)], "{}")
+        .await;
+    assert_eq!(answer.status, StatusCode::TOO_MANY_REQUESTS);
+    // Another key has its own count.
+    let answer = sandbox
+        .post_json(
+            &path,
+            &[("apikey", OTHER_TOKEN)],
+            &series_body("Hi", series::STAFF_USER_ID),
+        )
+        .await;
+    assert_eq!(answer.status, StatusCode::OK);
+    // After the second, the key may send again.
+    tokio::time::sleep(Duration::from_millis(1100)).await;
+    let answer = sandbox
+        .post_json(
+            &path,
+            &[("apikey", TOKEN)],
+            &series_body("Hi", series::STAFF_USER_ID),
+        )
+        .await;
+    assert_eq!(answer.status, StatusCode::OK);
+}
+
+#[tokio::test]
+async fn series_counts_the_free_plan_before_refusing_it() {
+    let sandbox = Sandbox::new();
+    let path = series_path(series::CLAIMED_TICKET);
+    let free = [("apikey", series::FREE_PLAN_KEY)];
+    for _ in 0..25 {
+        let answer = sandbox.post_json(&path, &free, "{}").await;
+        assert_eq!(answer.status, StatusCode::FORBIDDEN);
+    }
+    let answer = sandbox.post_json(&path, &free, "{}").await;
+    assert_eq!(answer.status, StatusCode::TOO_MANY_REQUESTS);
+}
+
+// Cross-origin calls
+
+#[tokio::test]
+async fn cors_lets_pages_send_the_api_key_headers() {
+    let sandbox = Sandbox::new();
+    for (path, headers) in [
+        (series_path(series::CLAIMED_TICKET), "apikey,content-type"),
+        (
+            series_path(series::CLAIMED_TICKET),
+            "x-api-key,content-type",
+        ),
+        (
+            kp_path(klantportaal::EXAMPLE_TICKET),
+            "authorization,content-type",
+        ),
+    ] {
+        let preflight = Request::builder()
+            .method(Method::OPTIONS)
+            .uri(format!("/api{path}"))
+            .header("origin", "http://localhost:3000")
+            .header("access-control-request-method", "POST")
+            .header("access-control-request-headers", headers)
+            .body(Body::empty())
+            .unwrap();
+        let answer = sandbox.send(preflight).await;
+        assert_eq!(answer.status, StatusCode::OK, "{path}");
+        assert_eq!(
+            answer.headers["access-control-allow-origin"],
+            "http://localhost:3000"
+        );
+        let allowed = answer.headers["access-control-allow-headers"]
+            .to_str()
+            .unwrap()
+            .to_owned();
+        for header in headers.split(',') {
+            assert!(allowed.contains(header), "{header} not in {allowed}");
+        }
+    }
+    // The 429's wait is readable across origins.
+    let request = Request::post(format!("/api{}", series_path("X")))
+        .header("origin", "http://localhost:3000")
+        .body(Body::empty())
+        .unwrap();
+    let answer = sandbox.send(request).await;
+    assert!(answer.headers["access-control-expose-headers"]
+        .to_str()
+        .unwrap()
+        .contains("retry-after"));
 }

@@ -1,8 +1,9 @@
 //! Other help desks' reply endpoints, as their documents describe them, so that the widget's
-//! backends can be tried against something real: Mijn Klantportaal. Each keeps what arrives in
-//! its own tables and starts with a few seeded tickets to reply to.
+//! backends can be tried against something real: Mijn Klantportaal and Series. Each keeps what
+//! arrives in its own tables and starts with a few seeded tickets to reply to.
 
 pub mod klantportaal;
+pub mod series;
 
 use axum::http::HeaderMap;
 use axum::Router;
@@ -12,22 +13,26 @@ use serde_json::{json, Value};
 use crate::api::{self, Caller};
 use crate::AppState;
 
-/// The endpoints, to be nested under `/api` beside the help-desk API. They keep their own
+/// The three endpoints, to be nested under `/api` beside the help-desk API. They keep their own
 /// authentication, limits and error shapes, so the API's throttle does not apply to them.
 pub fn router() -> Router<AppState> {
-    Router::new().merge(klantportaal::router())
+    Router::new()
+        .merge(klantportaal::router())
+        .merge(series::router())
 }
 
 /// Creates the backends' tables when missing and adds their seeded tickets when missing, so
 /// that database files from before the backends keep working and a restart changes nothing.
 pub fn prepare(conn: &Connection) -> rusqlite::Result<()> {
-    klantportaal::prepare(conn)
+    klantportaal::prepare(conn)?;
+    series::prepare(conn)
 }
 
 /// What arrived at each backend, newest first, for `/inbox.json`.
 pub fn arrived(conn: &Connection) -> rusqlite::Result<Value> {
     Ok(json!({
         "klantportaal": klantportaal::arrived(conn)?,
+        "series": series::arrived(conn)?,
     }))
 }
 
