@@ -1,7 +1,11 @@
 //! The read-only inbox: every stored ticket with its replies, and what arrived at the other help
-//! desks' endpoints, as a page and as JSON.
+//! desks' endpoints, as a page and as JSON; and the files that came with WHMCS replies.
 
-use axum::http::header::CONTENT_SECURITY_POLICY;
+use axum::extract::rejection::PathRejection;
+use axum::extract::Path;
+use axum::http::header::{
+    CONTENT_DISPOSITION, CONTENT_SECURITY_POLICY, CONTENT_TYPE, X_CONTENT_TYPE_OPTIONS,
+};
 use axum::http::HeaderValue;
 use axum::response::{Html, IntoResponse};
 use axum::routing::get;
@@ -10,13 +14,14 @@ use maud::{html, Markup, DOCTYPE};
 use serde_json::Value;
 
 use crate::api::ApiError;
-use crate::backends;
+use crate::backends::{self, whmcs};
 use crate::{db, AppState};
 
 pub fn router() -> Router<AppState> {
     Router::new()
         .route("/inbox", get(page))
         .route("/inbox.json", get(list))
+        .route("/inbox/attachments/{id}", get(attachment))
 }
 
 /// The tickets, newest first, and what arrived at each backend.
@@ -32,8 +37,8 @@ async fn everything(app: &AppState) -> Result<Value, ApiError> {
         .await?)
 }
 
-/// `GET /inbox.json`: `{"tickets": [...], "klantportaal": [...], "series": [...]}`, each
-/// newest first.
+/// `GET /inbox.json`: `{"tickets": [...], "klantportaal": [...], "series": [...],
+/// "whmcs": [...]}`, each newest first.
 async fn list(State(app): State<AppState>) -> Result<Json<Value>, ApiError> {
     Ok(Json(everything(&app).await?))
 }
@@ -47,6 +52,53 @@ async fn page(State(app): State<AppState>) -> Result<impl IntoResponse, ApiError
         [(CONTENT_SECURITY_POLICY, csp)],
         Html(render(&all).into_string()),
     ))
+}
+
+/// `GET /inbox/attachments/{id}`: a WHMCS reply's file, byte for byte, as a download that no
+/// browser runs or renders in place.
+async fn attachment(
+    State(app): State<AppState>,
+    id: Result<Path<String>, PathRejection>,
+) -> Result<impl IntoResponse, ApiError> {
+    let id: i64 = id
+        .ok()
+        .and_then(|Path(id)| id.parse().ok())
+        .ok_or(ApiError::NotFound("Attachment not found."))?;
+    let (name, data) = app
+        .0
+        .db
+        .run(move |conn| whmcs::attachment(conn, id))
+        .await?
+        .ok_or(ApiError::NotFound("Attachment not found."))?;
+    Ok((
+        [
+            (
+                CONTENT_TYPE,
+                HeaderValue::from_static("application/octet-stream"),
+            ),
+            (X_CONTENT_TYPE_OPTIONS, HeaderValue::from_static("nosniff")),
+            (CONTENT_DISPOSITION, disposition(&name)),
+        ],
+        data,
+    ))
+}
+
+/// `attachment; filename="…"` with only characters that cannot end or break the quoted name;
+/// others become `_`. Without any safe character, just `attachment`.
+fn disposition(name: &str) -> HeaderValue {
+    let safe: String = name
+        .chars()
+        .map(|c| match c {
+            'a'..='z' | 'A'..='Z' | '0'..='9' | '.' | '-' | '_' | ' ' | '(' | ')' => c,
+            _ => '_',
+        })
+        .collect();
+    let safe = safe.trim();
+    if safe.chars().all(|c| c == '_' || c == '.') {
+        return HeaderValue::from_static("attachment");
+    }
+    HeaderValue::from_str(&format!("attachment; filename=\"{safe}\""))
+        .unwrap_or(HeaderValue::from_static("attachment"))
 }
 
 fn text<'a>(value: &'a Value, key: &str) -> &'a str {
@@ -99,6 +151,7 @@ fn render(all: &Value) -> Markup {
                 }
                 (klantportaal_section(all))
                 (series_section(all))
+                (whmcs_section(all))
             }
         }
     }
@@ -132,6 +185,39 @@ fn series_section(all: &Value) -> Markup {
                     h3 { (text(reply, "ticketId")) " · " (text(reply, "type")) }
                     p.meta { "Staff user " (reply["staffUserId"]) " (key of user " (text(reply, "user")) ") · " (text(reply, "createdAt")) }
                     pre { (text(reply, "content")) }
+                }
+            }
+        }
+    }
+}
+
+/// WHMCS replies that arrived, newest first, with links to their files.
+fn whmcs_section(all: &Value) -> Markup {
+    let replies = list_at(all, "whmcs");
+    html! {
+        section {
+            h2 { "WHMCS ticket replies (" (replies.len()) ")" }
+            @for reply in replies {
+                article {
+                    h3 { "Ticket " (reply["ticketid"]) " · reply " (reply["id"]) }
+                    p.meta {
+                        @if let Some(contact) = reply["contactid"].as_i64() { "Contact " (contact) " · " }
+                        @if let (Some(name), Some(email)) = (reply["name"].as_str(), reply["email"].as_str()) { "Guest " (name) " <" (email) "> · " }
+                        "markdown " (if reply["markdown"] == true { "on" } else { "off" })
+                        " · user " (text(reply, "user")) " · " (text(reply, "created_at"))
+                    }
+                    pre { (text(reply, "message")) }
+                    @let files = list_at(reply, "attachments");
+                    @if !files.is_empty() {
+                        ul {
+                            @for file in files {
+                                li {
+                                    a href={ "/inbox/attachments/" (file["id"]) } { (text(file, "name")) }
+                                    " · " (file["size"]) " bytes"
+                                }
+                            }
+                        }
+                    }
                 }
             }
         }

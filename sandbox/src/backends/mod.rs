@@ -1,9 +1,10 @@
-//! Other help desks' reply endpoints, as their documents describe them, so that the widget's
-//! backends can be tried against something real: Mijn Klantportaal and Series. Each keeps what
-//! arrives in its own tables and starts with a few seeded tickets to reply to.
+//! Three other help desks' reply endpoints, as their documents describe them, so that the widget's
+//! backends can be tried against something real: Mijn Klantportaal, Series and WHMCS. Each keeps
+//! what arrives in its own tables and starts with a few seeded tickets to reply to.
 
 pub mod klantportaal;
 pub mod series;
+pub mod whmcs;
 
 use axum::http::HeaderMap;
 use axum::Router;
@@ -19,13 +20,15 @@ pub fn router() -> Router<AppState> {
     Router::new()
         .merge(klantportaal::router())
         .merge(series::router())
+        .merge(whmcs::router())
 }
 
 /// Creates the backends' tables when missing and adds their seeded tickets when missing, so
 /// that database files from before the backends keep working and a restart changes nothing.
 pub fn prepare(conn: &Connection) -> rusqlite::Result<()> {
     klantportaal::prepare(conn)?;
-    series::prepare(conn)
+    series::prepare(conn)?;
+    whmcs::prepare(conn)
 }
 
 /// What arrived at each backend, newest first, for `/inbox.json`.
@@ -33,6 +36,7 @@ pub fn arrived(conn: &Connection) -> rusqlite::Result<Value> {
     Ok(json!({
         "klantportaal": klantportaal::arrived(conn)?,
         "series": series::arrived(conn)?,
+        "whmcs": whmcs::arrived(conn)?,
     }))
 }
 
