@@ -1,6 +1,7 @@
 //! A local server that behaves like the help-desk API: the store and reply endpoints with their
 //! authentication, validation, rate limits and answers, a SQLite file that keeps every ticket, a
-//! read-only inbox, and the built widget with its demo page.
+//! read-only inbox, and the built widget with its demo page. Beside them, the reply endpoints of
+//! Mijn Klantportaal, Series and WHMCS (see [`backends`]), for the widget's other backends.
 
 mod api;
 pub mod backends;

@@ -27,7 +27,7 @@ const BOUNDARY: &str = "sandbox-test-boundary-5d1f";
 
 struct Sandbox {
     app: Router,
-    _dir: tempfile::TempDir,
+    dir: tempfile::TempDir,
 }
 
 struct Answer {
@@ -78,7 +78,15 @@ impl Sandbox {
         let dir = tempfile::tempdir().unwrap();
         Sandbox {
             app: app_at(&dir),
-            _dir: dir,
+            dir,
+        }
+    }
+
+    /// The same database file, opened again: a restart.
+    fn restart(self) -> Self {
+        Sandbox {
+            app: app_at(&self.dir),
+            dir: self.dir,
         }
     }
 
@@ -1093,7 +1101,7 @@ async fn attachments_download_under_a_safe_name_and_show_as_text() {
     }
 }
 
-// Cross-origin calls
+// All three
 
 #[tokio::test]
 async fn cors_lets_pages_send_the_api_key_headers() {
@@ -1142,4 +1150,90 @@ async fn cors_lets_pages_send_the_api_key_headers() {
         .to_str()
         .unwrap()
         .contains("retry-after"));
+}
+
+#[tokio::test]
+async fn replies_and_seeds_survive_a_restart() {
+    let sandbox = Sandbox::new();
+    let kp = sandbox
+        .widget(
+            BackendKind::Klantportaal,
+            &kp_target(klantportaal::EXAMPLE_TICKET),
+            "First",
+            &[],
+            TOKEN,
+        )
+        .await;
+    assert_eq!(kp.status, StatusCode::OK);
+    let series = sandbox
+        .widget(
+            BackendKind::Series,
+            &series_target(series::CLAIMED_TICKET),
+            "First",
+            &[],
+            TOKEN,
+        )
+        .await;
+    assert_eq!(series.status, StatusCode::OK);
+    let whmcs = sandbox
+        .widget(
+            BackendKind::Whmcs,
+            &whmcs_target("1"),
+            "First",
+            &[file("a.txt", b"kept".to_vec())],
+            TOKEN,
+        )
+        .await;
+    assert_eq!(whmcs.body, json!({"result": "success"}));
+    let before = sandbox.inbox().await;
+
+    let sandbox = sandbox.restart();
+    assert_eq!(sandbox.inbox().await, before);
+    // The seeds are not added twice: the ticket has its two seeded messages, the first reply
+    // and this one.
+    let answer = sandbox
+        .widget(
+            BackendKind::Klantportaal,
+            &kp_target(klantportaal::EXAMPLE_TICKET),
+            "Second",
+            &[],
+            TOKEN,
+        )
+        .await;
+    assert_eq!(answer.body["messages"].as_array().unwrap().len(), 4);
+    let id = before["whmcs"][0]["attachments"][0]["id"].as_i64().unwrap();
+    let download = sandbox.get(&format!("/inbox/attachments/{id}")).await;
+    assert_eq!(download.bytes, b"kept");
+}
+
+#[test]
+fn the_server_names_the_three_backends_when_it_starts() {
+    use std::io::{BufRead, BufReader};
+    let dir = tempfile::tempdir().unwrap();
+    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_sandbox"))
+        .args(["--addr", "127.0.0.1:0", "--db"])
+        .arg(dir.path().join("start.sqlite"))
+        .stdout(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let stdout = child.stdout.take().unwrap();
+    let lines: Vec<String> = BufReader::new(stdout)
+        .lines()
+        .map_while(Result::ok)
+        .take_while(|line| !line.contains("token"))
+        .collect();
+    child.kill().unwrap();
+    child.wait().unwrap();
+    let base = lines[0]
+        .strip_prefix("sandbox listening on ")
+        .unwrap_or_else(|| panic!("first line: {:?}", lines[0]));
+    assert!(base.starts_with("http://127.0.0.1:"));
+    let text = lines.join("\n");
+    for url in [
+        format!("{base}/api/klantportaal/v1"),
+        format!("{base}/api/series"),
+        format!("{base}/api/whmcs/api/AddTicketReply"),
+    ] {
+        assert!(text.contains(&format!(" {url}")), "{url} in {text}");
+    }
 }
