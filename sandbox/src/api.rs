@@ -41,6 +41,8 @@ pub fn router(state: AppState) -> Router<AppState> {
 #[derive(Clone, Debug)]
 pub struct Caller {
     pub id: i64,
+    /// The name the user was configured with.
+    pub name: String,
 }
 
 /// Every answer of the API, besides a success.
@@ -157,7 +159,7 @@ async fn throttle(
 }
 
 /// The token of an `Authorization: Bearer …` header.
-fn bearer(headers: &HeaderMap) -> Option<&str> {
+pub(crate) fn bearer(headers: &HeaderMap) -> Option<&str> {
     let value = headers.get(AUTHORIZATION)?.to_str().ok()?;
     let (scheme, token) = value.split_once(' ')?;
     scheme.eq_ignore_ascii_case("bearer").then(|| token.trim())

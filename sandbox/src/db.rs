@@ -87,6 +87,7 @@ impl Db {
                 params![slug, name],
             )?;
         }
+        crate::backends::prepare(&conn)?;
         Ok(Db(Arc::new(Mutex::new(conn))))
     }
 

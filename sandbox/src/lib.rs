@@ -1,8 +1,10 @@
 //! A local server that behaves like the help-desk API: the store and reply endpoints with their
 //! authentication, validation, rate limits and answers, a SQLite file that keeps every ticket, a
-//! read-only inbox, and the built widget with its demo page.
+//! read-only inbox, and the built widget with its demo page. Beside them, the reply endpoints of
+//! Mijn Klantportaal, Series and WHMCS (see [`backends`]), for the widget's other backends.
 
 mod api;
+pub mod backends;
 mod db;
 mod inbox;
 mod limiter;
@@ -29,6 +31,8 @@ struct Shared {
     tokens: HashMap<String, api::Caller>,
     per_minute: limiter::Limiter,
     store_limit: limiter::Limiter,
+    /// Series: requests per API key per second.
+    series_limit: limiter::Limiter,
 }
 
 /// The handle the handlers get: cheap to clone.
@@ -45,7 +49,11 @@ impl AppState {
                 .iter()
                 .map(|user| {
                     let id = db::user_id(conn, &user.name)?;
-                    Ok((user.token.clone(), api::Caller { id }))
+                    let caller = api::Caller {
+                        id,
+                        name: user.name.clone(),
+                    };
+                    Ok((user.token.clone(), caller))
                 })
                 .collect::<rusqlite::Result<_>>()
         })?;
@@ -53,6 +61,10 @@ impl AppState {
             tokens,
             per_minute: limiter::Limiter::new(settings.per_minute, settings.minute_window),
             store_limit: limiter::Limiter::new(settings.store_limit, settings.store_window),
+            series_limit: limiter::Limiter::new(
+                backends::series::per_second(),
+                std::time::Duration::from_secs(1),
+            ),
             db,
             settings,
         })))
@@ -68,6 +80,9 @@ pub fn router(state: AppState) -> Router {
             axum::http::header::AUTHORIZATION,
             axum::http::header::CONTENT_TYPE,
             axum::http::header::ACCEPT,
+            // Series takes its API key in either of these.
+            axum::http::HeaderName::from_static("apikey"),
+            axum::http::HeaderName::from_static("x-api-key"),
         ])
         .expose_headers([
             api::LIMIT.clone(),
@@ -82,6 +97,7 @@ pub fn router(state: AppState) -> Router {
         .nest(
             "/api",
             api::router(state.clone())
+                .merge(backends::router())
                 .layer(cors)
                 .layer(RequestBodyTimeoutLayer::new(body_timeout)),
         )

@@ -5,7 +5,7 @@ use std::path::PathBuf;
 use std::time::Duration;
 
 use clap::Parser;
-use sandbox::{router, AppState, Origins, Settings, User};
+use sandbox::{backends, router, AppState, Origins, Settings, User};
 
 /// A local server that behaves like the help-desk API.
 #[derive(Parser)]
@@ -106,6 +106,19 @@ async fn run(settings: Settings, addr: SocketAddr) -> Result<(), String> {
     }
     println!("  inbox      {base}/inbox  (JSON: {base}/inbox.json)");
     println!("  API base   {base}/api");
+    println!(
+        "  backends   klantportaal  {base}/api{}",
+        backends::klantportaal::BASE
+    );
+    println!(
+        "             series        {base}/api{}  (Free plan key: {})",
+        backends::series::BASE,
+        backends::series::FREE_PLAN_KEY
+    );
+    println!(
+        "             whmcs         {base}/api{}",
+        backends::whmcs::PATH
+    );
     println!("  database   {}", db_path.display());
     for user in &users {
         println!("  token      {}  (user {})", user.token, user.name);

@@ -1,0 +1,46 @@
+//! Three other help desks' reply endpoints, as their documents describe them, so that the widget's
+//! backends can be tried against something real: Mijn Klantportaal, Series and WHMCS. Each keeps
+//! what arrives in its own tables and starts with a few seeded tickets to reply to.
+
+pub mod klantportaal;
+pub mod series;
+pub mod whmcs;
+
+use axum::http::HeaderMap;
+use axum::Router;
+use rusqlite::Connection;
+use serde_json::{json, Value};
+
+use crate::api::{self, Caller};
+use crate::AppState;
+
+/// The three endpoints, to be nested under `/api` beside the help-desk API. They keep their own
+/// authentication, limits and error shapes, so the API's throttle does not apply to them.
+pub fn router() -> Router<AppState> {
+    Router::new()
+        .merge(klantportaal::router())
+        .merge(series::router())
+        .merge(whmcs::router())
+}
+
+/// Creates the backends' tables when missing and adds their seeded tickets when missing, so
+/// that database files from before the backends keep working and a restart changes nothing.
+pub fn prepare(conn: &Connection) -> rusqlite::Result<()> {
+    klantportaal::prepare(conn)?;
+    series::prepare(conn)?;
+    whmcs::prepare(conn)
+}
+
+/// What arrived at each backend, newest first, for `/inbox.json`.
+pub fn arrived(conn: &Connection) -> rusqlite::Result<Value> {
+    Ok(json!({
+        "klantportaal": klantportaal::arrived(conn)?,
+        "series": series::arrived(conn)?,
+        "whmcs": whmcs::arrived(conn)?,
+    }))
+}
+
+/// The configured user whose token is in the `Authorization: Bearer …` header.
+fn bearer_caller(app: &AppState, headers: &HeaderMap) -> Option<Caller> {
+    api::bearer(headers).and_then(|token| app.0.tokens.get(token).cloned())
+}
