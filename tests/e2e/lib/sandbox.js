@@ -47,6 +47,20 @@ export async function startSandbox(args = []) {
       const response = await fetch(`${url}/inbox.json`);
       return (await response.json()).tickets;
     },
+    /** What arrived at another help desk's endpoint (klantportaal, series or whmcs), newest
+     * first, as the sandbox stored it. */
+    async arrived(backend) {
+      const response = await fetch(`${url}/inbox.json`);
+      const list = (await response.json())[backend];
+      if (!Array.isArray(list)) throw new Error(`/inbox.json has no ${backend} list`);
+      return list;
+    },
+    /** The stored bytes of a file that came with a reply, by its inbox `url`. */
+    async attachment(path) {
+      const response = await fetch(`${url}${path}`);
+      if (!response.ok) throw new Error(`${path}: ${response.status}`);
+      return Buffer.from(await response.arrayBuffer());
+    },
     /** Posts straight to the API, as another client would. */
     async post(path, body, token = TOKEN) {
       const response = await fetch(`${url}/api/services/platforms/v1/support/tickets/${path}`, {
