@@ -2,6 +2,7 @@
 //! points, problems show next to their field, and Send stays disabled while a request is out.
 #![cfg(target_arch = "wasm32")]
 
+use feedback_widget::contract::backends::{BackendKind, Target};
 use feedback_widget::embed::attach;
 use feedback_widget::{Options, WidgetControls, WidgetEvent};
 use leptos::prelude::Callback;
@@ -74,9 +75,14 @@ fn clear_storage() {
 }
 
 async fn open_form() -> Widget {
+    open_with(options()).await
+}
+
+/// A widget with `options`, its dialog opened by its button.
+async fn open_with(options: Options) -> Widget {
     clear_storage();
     let host = attach(
-        options(),
+        options,
         Callback::new(|_: WidgetEvent| {}),
         Callback::new(|_: WidgetControls| {}),
     )
@@ -392,5 +398,131 @@ async fn a_late_close_event_does_not_close_a_reopened_dialog() {
             .get_attribute("aria-expanded")
             .as_deref(),
         Some("true")
+    );
+}
+
+/// Options for replies to `ticket` through `backend`.
+fn reply_options(backend: BackendKind, target: Target) -> Options {
+    Options {
+        api_base: "http://127.0.0.1:9/api".into(),
+        backend: Some(backend),
+        target,
+        ..Options::default()
+    }
+}
+
+fn ticket(id: &str) -> Target {
+    Target {
+        ticket: id.into(),
+        ..Target::default()
+    }
+}
+
+#[wasm_bindgen_test]
+async fn a_reply_form_shows_only_what_its_backend_offers() {
+    let whmcs = open_with(reply_options(
+        BackendKind::Whmcs,
+        Target {
+            contact_id: Some(1),
+            ..ticket("1")
+        },
+    ))
+    .await;
+    assert_eq!(whmcs.text("#fw-title"), "Reply to ticket 1");
+    assert!(whmcs.all("#fw-subject").is_empty(), "no new-ticket fields");
+    let files = whmcs.field("Attach files");
+    assert_eq!(
+        files.get_attribute("accept").as_deref(),
+        Some(".jpg,.jpeg,.gif,.png,.pdf,.txt")
+    );
+    assert_eq!(
+        whmcs.text("#fw-files-limits"),
+        "Up to 3 files of type JPG, JPEG, GIF, PNG, PDF, TXT; at most 2 MB each and 4 MB in all."
+    );
+    assert!(
+        whmcs.all(".fw-counter").is_empty(),
+        "WHMCS documents no length limit, so there is no counter"
+    );
+    drop(whmcs);
+
+    let series = open_with(reply_options(
+        BackendKind::Series,
+        Target {
+            staff_user_id: Some(987654321),
+            ..ticket("TICKET-1")
+        },
+    ))
+    .await;
+    assert_eq!(series.text("#fw-title"), "Reply to ticket TICKET-1");
+    series.field("Your reply");
+    assert!(series.all("#fw-files").is_empty(), "Series takes no files");
+}
+
+#[wasm_bindgen_test]
+async fn a_target_its_backend_cannot_use_shows_no_widget() {
+    clear_storage();
+    let errors = std::sync::Arc::new(std::sync::Mutex::new(Vec::new()));
+    let seen = errors.clone();
+    let host = attach(
+        reply_options(BackendKind::Series, ticket("TICKET-1")),
+        Callback::new(move |event: WidgetEvent| {
+            if let WidgetEvent::Error { code, message } = event {
+                seen.lock().unwrap().push((code, message));
+            }
+        }),
+        Callback::new(|_: WidgetControls| {}),
+    )
+    .unwrap();
+    tick().await;
+    let widget = Widget {
+        root: host.shadow_root().unwrap(),
+        host,
+    };
+    assert!(widget.all("button.fw-trigger").is_empty(), "no button");
+    let errors = errors.lock().unwrap();
+    assert_eq!(errors.len(), 1);
+    assert_eq!(errors[0].0, "config");
+    assert!(
+        errors[0].1.contains("data-staff-user-id"),
+        "names the missing attribute: {}",
+        errors[0].1
+    );
+}
+
+#[wasm_bindgen_test]
+async fn a_thread_with_hostile_html_is_shown_as_text() {
+    let widget = open_with(reply_options(
+        BackendKind::Klantportaal,
+        ticket("tic_abc12345def678"),
+    ))
+    .await;
+    stub_fetch(json(
+        r#"{"status": 200, "body": {"id": "tic_abc12345def678", "messages": [{
+            "postedBy": "<img src=x onerror=\"window.__pwned=1\">Mallory",
+            "postedAt": "not a date",
+            "isPostedByCustomer": false,
+            "message": "<p>Visible words</p><script>window.__pwned=1</script><img src=x onerror=\"window.__pwned=1\">",
+            "attachments": [{"name": "<b>log</b>.txt", "size": 1536}]
+        }]}}"#,
+    ));
+    widget.type_into("Your reply", "Thanks").await;
+    widget.press_send().await;
+    tick().await;
+    assert_eq!(fetch_calls(), 1);
+    assert_eq!(widget.text(".fw-thread__text"), "Visible words");
+    assert_eq!(
+        widget.text(".fw-thread__author"),
+        "<img src=x onerror=\"window.__pwned=1\">Mallory"
+    );
+    assert_eq!(widget.text(".fw-thread time"), "not a date");
+    assert_eq!(widget.text(".fw-thread__files li"), "<b>log</b>.txt 1.5 KB");
+    assert!(widget
+        .all(".fw-thread img, .fw-thread script, .fw-thread b")
+        .is_empty());
+    let pwned = js_sys::Reflect::get(&web_sys::window().unwrap(), &"__pwned".into()).unwrap();
+    assert!(pwned.is_undefined(), "no script of the thread ran");
+    assert_eq!(
+        widget.text(".fw-reply__sent"),
+        "Your reply was added to ticket tic_abc12345def678."
     );
 }
