@@ -105,7 +105,11 @@ pub struct ReplyTo {
 impl ReplyTo {
     /// Checks `target` against what `backend` needs. Each problem is an English sentence for
     /// the developer.
-    pub fn new(backend: BackendKind, api_base: String, target: Target) -> Result<Self, Vec<String>> {
+    pub fn new(
+        backend: BackendKind,
+        api_base: String,
+        target: Target,
+    ) -> Result<Self, Vec<String>> {
         let problems: Vec<String> = backend
             .backend()
             .check_target(&target)

@@ -118,9 +118,10 @@ impl WidgetHandle {
             true => Ok((self.current_target(), None)),
             false => target_from(&target),
         };
-        self.taken(parsed.and_then(|(target, api_base)| {
-            self.controls.set_reply(backend, api_base, target)
-        }))
+        self.taken(
+            parsed
+                .and_then(|(target, api_base)| self.controls.set_reply(backend, api_base, target)),
+        )
     }
 
     /// Sends replies to another ticket through the current backend (the default one, if none
@@ -132,9 +133,10 @@ impl WidgetHandle {
             .controls
             .reply_to()
             .map_or(BackendKind::Default, |reply| reply.backend);
-        self.taken(target_from(&target).and_then(|(target, api_base)| {
-            self.controls.set_reply(backend, api_base, target)
-        }))
+        self.taken(
+            target_from(&target)
+                .and_then(|(target, api_base)| self.controls.set_reply(backend, api_base, target)),
+        )
     }
 
     /// `en` or `nl` (a tag such as `nl-BE` is fine). Returns whether the language is built in.

@@ -157,7 +157,8 @@ pub fn Dialog(
     /// Whether the dialog is shown; Escape and the close button set it to false.
     open: RwSignal<bool>,
     /// The heading, which is also the dialog's accessible name.
-    #[prop(into)] title: Signal<String>,
+    #[prop(into)]
+    title: Signal<String>,
     children: Children,
 ) -> impl IntoView {
     let context = widget_context();

@@ -5,12 +5,12 @@ use leptos::prelude::*;
 
 use super::dialog::Dialog;
 use super::persist::{keep_draft, restored_form, run_outbox};
+use super::reply_box::ReplyBox;
 use super::success::with_ticket;
 use super::success::Success;
 use super::texts::{localized, Labels, Locale};
 use super::ticket_form::TicketForm;
 use super::trigger::{adopt, Trigger};
-use super::reply_box::ReplyBox;
 use super::{ticket_label, WidgetContext, TICKET_LABEL_MAX};
 use crate::api::{Client, TokenSource};
 use crate::contract::backends::{BackendKind, Target};
@@ -107,7 +107,8 @@ impl WidgetControls {
                     .with_untracked(|reply| reply.as_ref().map(|reply| reply.api_base.clone()))
             })
             .unwrap_or_else(|| self.api_base.get_value());
-        self.reply.set(Some(ReplyTo::new(backend, api_base, target)?));
+        self.reply
+            .set(Some(ReplyTo::new(backend, api_base, target)?));
         Ok(())
     }
 
@@ -123,9 +124,11 @@ impl WidgetControls {
                 self.reply.set(None);
                 Ok(())
             }
-            None => Err("this widget was set up with data-backend and has no form for new \
+            None => Err(
+                "this widget was set up with data-backend and has no form for new \
                  tickets to go back to."
-                .into()),
+                    .into(),
+            ),
         }
     }
 
@@ -341,16 +344,14 @@ pub fn FeedbackWidget(
                 return ().into_any();
             };
             match ticket.get() {
-                Some(ticket) => {
-                    view! {
-                        <Success
-                            ticket
-                            on_new=Callback::new(move |()| form.update(FeedbackForm::start_over))
-                            on_close=Callback::new(move |()| open.set(false))
-                        />
-                    }
-                        .into_any()
+                Some(ticket) => view! {
+                    <Success
+                        ticket
+                        on_new=Callback::new(move |()| form.update(FeedbackForm::start_over))
+                        on_close=Callback::new(move |()| open.set(false))
+                    />
                 }
+                .into_any(),
                 None => view! { <TicketForm form delivery /> }.into_any(),
             }
         };

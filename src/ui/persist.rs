@@ -48,7 +48,9 @@ pub(crate) fn restored_form(
     if let Some(entry) = delivery.outbox().entries.first() {
         form.waiting(entry.id.clone());
     } else if let Some(ticket) = tickets.load::<Ticket>() {
-        let details: String = reply_slot(BackendKind::Default, api_base, &ticket.id.to_string()).load().unwrap_or_default();
+        let details: String = reply_slot(BackendKind::Default, api_base, &ticket.id.to_string())
+            .load()
+            .unwrap_or_default();
         match details.trim().is_empty() {
             true => tickets.clear(),
             false => form.show_ticket(ticket),
