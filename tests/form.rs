@@ -321,13 +321,22 @@ fn the_reply_box_follows_the_same_rules() {
     assert_eq!(reply.notices(), vec![Notice::Server("Too rude.".into())]);
     reply.edit("Kinder details".into());
     assert_eq!(reply.notices(), vec![]);
-    assert_eq!(reply.phase, Phase::Editing);
+    assert!(
+        matches!(reply.phase, Phase::Failed(Failure::Invalid { .. })),
+        "the failure stays shown until the next send, as in the ticket form"
+    );
 
     reply.submit().unwrap();
     reply.settle(Ok(backends::Receipt::default()));
     assert_eq!(reply.phase, Phase::Done(backends::Receipt::default()));
     assert_eq!(reply.text, "");
     assert_eq!(reply.notices(), vec![], "an emptied box shows no error");
+    reply.edit("One more thing".into());
+    assert_eq!(
+        reply.phase,
+        Phase::Editing,
+        "a new reply is not the one confirmed"
+    );
 }
 
 #[test]

@@ -295,10 +295,13 @@ impl ReplyForm {
         }
     }
 
+    /// Takes the new text. A failure stays shown until the next send, as in the ticket form, so
+    /// that a rate limit's wait is not lost by typing; a confirmation goes, since the text is a
+    /// new reply.
     pub fn edit(&mut self, text: String) {
         self.server_errors.clear();
         self.text = text;
-        if !self.phase.is_sending() {
+        if matches!(self.phase, Phase::Done(_)) {
             self.phase = Phase::Editing;
         }
     }

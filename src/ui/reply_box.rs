@@ -8,7 +8,7 @@ use leptos::task::spawn_local;
 
 use super::attachment_picker::{read_all, AttachmentPicker, ChosenFiles};
 use super::persist::reply_slot;
-use super::status_message::StatusMessage;
+use super::status_message::{countdown, StatusMessage};
 use super::success::with_ticket;
 use super::text_field::TextField;
 use super::texts::EN;
@@ -16,7 +16,7 @@ use super::thread::Thread;
 use super::ticket_form::worded;
 use super::{widget_context, WidgetEvent};
 use crate::contract::backends::{BackendKind, Target, ThreadMessage};
-use crate::contract::{Field, Phase, ReplyForm};
+use crate::contract::{Failure, Field, Phase, ReplyForm};
 
 /// Sends public replies to one ticket, as many as the user likes.
 #[component]
@@ -48,7 +48,13 @@ pub fn ReplyBox(
     let files: ChosenFiles = RwSignal::new_local(Vec::new());
     let unreadable = RwSignal::new(None::<String>);
     let thread = RwSignal::new(None::<Vec<ThreadMessage>>);
+    // A rate limit's wait, from the failure that brought it until it is over; typing meanwhile
+    // does not end it.
+    let limited = RwSignal::new(None::<u32>);
+    let wait = countdown(limited.into());
+    let waiting = move || wait.get().is_some_and(|seconds| seconds > 0);
     let sending = Signal::derive(move || reply.with(|reply| reply.phase.is_sending()));
+    let blocked = move || sending.get() || waiting();
     let failure = Signal::derive(move || {
         reply.with(|reply| match &reply.phase {
             Phase::Failed(failure) => Some(failure.clone()),
@@ -60,6 +66,9 @@ pub fn ReplyBox(
     let on_event = context.on_event;
     let submit = move |event: leptos::ev::SubmitEvent| {
         event.prevent_default();
+        if waiting() {
+            return;
+        }
         let Some(message) = reply.try_update(ReplyForm::submit).flatten() else {
             return;
         };
@@ -80,6 +89,7 @@ pub fn ReplyBox(
             let outcome = client
                 .reply(&api_base, backend, &target, &message, &attachments)
                 .await;
+            limited.set(outcome.as_ref().err().and_then(Failure::retry_after));
             match &outcome {
                 Ok(receipt) => {
                     files.set(Vec::new());
@@ -93,7 +103,7 @@ pub fn ReplyBox(
                 }
                 Err(failure) => on_event.run(WidgetEvent::Error {
                     code: "send",
-                    message: EN.failure(failure, failure.retry_after()),
+                    message: EN.reply_failure(failure, failure.retry_after()),
                 }),
             }
             reply.update(|reply| reply.settle(outcome));
@@ -125,7 +135,7 @@ pub fn ReplyBox(
                 Phase::Sending => texts.sending.to_owned(),
                 Phase::Done(_) => said.clone(),
                 Phase::Failed(failure) => {
-                    format!("{} {}", texts.failure(failure, None), texts.text_kept)
+                    format!("{} {}", texts.reply_failure(failure, None), texts.text_kept)
                 }
                 Phase::Editing | Phase::Queued(_) => return,
             };
@@ -156,8 +166,9 @@ pub fn ReplyBox(
             <StatusMessage
                 sending
                 failure
-                wait=Signal::derive(|| None)
+                wait
                 extra=Signal::derive(Vec::new)
+                reply=true
             />
             <p class="fw-reply__sent">
                 {move || sent().then(|| sent_text.clone())}
@@ -167,7 +178,7 @@ pub fn ReplyBox(
                     type="submit"
                     class="fw-button"
                     class:fw-button--primary=standalone
-                    aria-disabled=move || sending.get().to_string()
+                    aria-disabled=move || blocked().to_string()
                 >
                     {move || if sending.get() { texts.sending } else { button }}
                 </button>

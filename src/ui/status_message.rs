@@ -2,8 +2,7 @@
 
 use leptos::prelude::*;
 
-use super::widget_context;
-use super::SERVER_TEXT_MAX;
+use super::{now_ms, widget_context, SERVER_TEXT_MAX};
 use crate::contract::{display_text, Failure};
 
 /// The server's own message for a failure, when it sent one worth showing.
@@ -19,6 +18,29 @@ fn server_text(failure: &Failure) -> Option<&str> {
     }
 }
 
+/// Seconds left until a rate limit ends, counting down from each new `retry_after`. A new value,
+/// even the same number again, starts the count anew; `None` ends it.
+pub(crate) fn countdown(retry_after: Signal<Option<u32>>) -> Signal<Option<u32>> {
+    let left = RwSignal::new(None::<u32>);
+    Effect::new(move |previous: Option<Option<IntervalHandle>>| {
+        if let Some(Some(handle)) = previous {
+            handle.clear();
+        }
+        let seconds = retry_after.get();
+        left.set(seconds);
+        let deadline = now_ms() + f64::from(seconds?) * 1000.0;
+        set_interval_with_handle(
+            move || {
+                let remaining = ((deadline - now_ms()) / 1000.0).ceil().max(0.0) as u32;
+                left.set(Some(remaining));
+            },
+            std::time::Duration::from_millis(250),
+        )
+        .ok()
+    });
+    left.into()
+}
+
 /// The outcome in words, next to the Send button; screen readers hear it from the dialog's live
 /// region. Server text is shown as text only.
 #[component]
@@ -31,8 +53,15 @@ pub fn StatusMessage(
     /// Further lines, such as the server's complaints about fields the user can't edit.
     #[prop(into)]
     extra: Signal<Vec<String>>,
+    /// The failure of a reply rather than of a new ticket.
+    #[prop(optional)]
+    reply: bool,
 ) -> impl IntoView {
     let texts = widget_context().texts;
+    let worded = move |failure: &Failure, wait: Option<u32>| match reply {
+        true => texts.reply_failure(failure, wait),
+        false => texts.failure(failure, wait),
+    };
     let ticking = move || wait.get().is_some_and(|seconds| seconds > 0);
     // The live region hears the sentence only when the outcome changes and when the wait is
     // over; the sentence with the ticking clock is shown beside it, hidden from screen readers,
@@ -43,11 +72,11 @@ pub fn StatusMessage(
             (_, Some(0)) => Some(0),
             (failure, _) => failure.retry_after(),
         };
-        Some(texts.failure(&failure, wait))
+        Some(worded(&failure, wait))
     };
     let countdown = move || {
         let failure = failure.get().filter(|_| ticking())?;
-        Some(texts.failure(&failure, wait.get()))
+        Some(worded(&failure, wait.get()))
     };
     let kept = move || failure.with(Option::is_some).then_some(texts.text_kept);
     let server = move || {

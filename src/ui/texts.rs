@@ -101,6 +101,10 @@ texts! {
     not_found,
     /// The help desk answered but would not take the message; its own words follow.
     refused,
+    /// A reply's 401, 403 and 404, in place of the new ticket's sentences.
+    reply_unauthenticated,
+    reply_forbidden,
+    reply_not_found,
     /// `{time}`: minutes and seconds until sending is allowed again.
     rate_limited_wait,
     rate_limited,
@@ -197,6 +201,9 @@ pub static EN: Texts = Texts {
     forbidden: "This site is not allowed to send feedback to the service, so your feedback was not sent.",
     not_found: "The feedback service or its channel was not found, so your feedback was not sent.",
     refused: "The help desk did not accept your message, so it was not sent.",
+    reply_unauthenticated: "The help desk did not accept this site's sign-in, so your reply was not sent.",
+    reply_forbidden: "The help desk does not allow this site to reply to this ticket, so your reply was not sent.",
+    reply_not_found: "The help desk did not find this ticket, so your reply was not sent.",
     rate_limited_wait: "Too many messages in a short time. You can send again in {time}.",
     rate_limited: "Too many messages in a short time. Wait a few minutes, then send again.",
     rate_limit_over: "You can send again now.",
@@ -272,6 +279,9 @@ pub static NL: Texts = Texts {
     forbidden: "Deze site mag geen feedback naar de dienst sturen, dus je feedback is niet verstuurd.",
     not_found: "De feedbackdienst of het kanaal is niet gevonden, dus je feedback is niet verstuurd.",
     refused: "De helpdesk accepteerde je bericht niet, dus het is niet verstuurd.",
+    reply_unauthenticated: "De helpdesk accepteerde de aanmelding van deze site niet, dus je reactie is niet verstuurd.",
+    reply_forbidden: "De helpdesk staat deze site niet toe op dit ticket te reageren, dus je reactie is niet verstuurd.",
+    reply_not_found: "De helpdesk vond dit ticket niet, dus je reactie is niet verstuurd.",
     rate_limited_wait: "Te veel berichten in korte tijd. Je kunt weer versturen over {time}.",
     rate_limited: "Te veel berichten in korte tijd. Wacht een paar minuten en verstuur dan opnieuw.",
     rate_limit_over: "Je kunt nu weer versturen.",
@@ -407,6 +417,16 @@ impl Texts {
                 &[("field", &name), ("max", &max.to_string())],
             ),
             _ => fill(self.invalid_problem, &[("field", &name)]),
+        }
+    }
+
+    /// The sentence for a failed reply: a reply's own words where they differ from a ticket's.
+    pub fn reply_failure(&self, failure: &Failure, wait: Option<u32>) -> String {
+        match failure {
+            Failure::Unauthenticated { .. } => self.reply_unauthenticated.to_owned(),
+            Failure::Forbidden { .. } => self.reply_forbidden.to_owned(),
+            Failure::NotFound { .. } => self.reply_not_found.to_owned(),
+            _ => self.failure(failure, wait),
         }
     }
 

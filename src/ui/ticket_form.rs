@@ -6,10 +6,10 @@ use leptos::task::spawn_local;
 use super::queued_notice::QueuedNotice;
 use super::select_field::SelectField;
 use super::star_rating::StarRating;
-use super::status_message::StatusMessage;
+use super::status_message::{countdown, StatusMessage};
 use super::text_field::TextField;
 use super::texts::{Texts, EN};
-use super::{now_ms, widget_context, WidgetEvent, SERVER_TEXT_MAX};
+use super::{widget_context, WidgetEvent, SERVER_TEXT_MAX};
 use crate::contract::{
     display_text, AutoFilled, Edit, FeedbackForm, Field, Notice, Phase, StoreRequest,
 };
@@ -48,24 +48,7 @@ fn retry_countdown(form: RwSignal<FeedbackForm>) -> Signal<Option<u32>> {
             _ => None,
         })
     });
-    let left = RwSignal::new(None::<u32>);
-    Effect::new(move |previous: Option<Option<IntervalHandle>>| {
-        if let Some(Some(handle)) = previous {
-            handle.clear();
-        }
-        let seconds = retry_after.get();
-        left.set(seconds);
-        let deadline = now_ms() + f64::from(seconds?) * 1000.0;
-        set_interval_with_handle(
-            move || {
-                let remaining = ((deadline - now_ms()) / 1000.0).ceil().max(0.0) as u32;
-                left.set(Some(remaining));
-            },
-            std::time::Duration::from_millis(250),
-        )
-        .ok()
-    });
-    left.into()
+    countdown(retry_after.into())
 }
 
 /// The form for a new ticket. Send makes exactly one request however often it is pressed, and

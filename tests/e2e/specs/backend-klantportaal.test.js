@@ -134,13 +134,13 @@ const refusals = {
   "a wrong token": {
     ticket: EXAMPLE,
     token: "wrong-token",
-    sentence: "The feedback service did not accept this site's sign-in, so your feedback was not sent.",
+    sentence: "The help desk did not accept this site's sign-in, so your reply was not sent.",
     said: "Unauthenticated.",
   },
   "an unknown ticket": {
     ticket: "tic_doesnotexist0",
     token: TOKEN,
-    sentence: "The feedback service or its channel was not found, so your feedback was not sent.",
+    sentence: "The help desk did not find this ticket, so your reply was not sent.",
     said: "Ticket not found.",
   },
 };

@@ -179,7 +179,7 @@ test("a disallowed type and a file over 2 MB are left out in the form and never 
   assert.ok(forms[0].body.length < 4096, `the request is small (${forms[0].body.length} bytes)`);
 });
 
-const UNAUTHENTICATED = "The feedback service did not accept this site's sign-in, so your feedback was not sent.";
+const UNAUTHENTICATED = "The help desk did not accept this site's sign-in, so your reply was not sent.";
 const REFUSED = "The help desk did not accept your message, so it was not sent.";
 
 const refusals = {
