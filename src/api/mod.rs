@@ -9,7 +9,7 @@ use wasm_bindgen_futures::JsFuture;
 
 use std::cell::RefCell;
 
-use crate::contract::backends::{Attachment, BackendKind, HttpBody, Pace, Receipt, Target};
+use crate::contract::backends::{bearer, Attachment, BackendKind, HttpBody, Pace, Receipt, Target};
 use crate::contract::{read_store_answer, Failure, RateLimit, StoreRequest, Ticket};
 
 /// How long a request may take before it is given up and reported as a timeout.
@@ -200,13 +200,6 @@ struct Outgoing {
     headers: Vec<(&'static str, String)>,
     /// JSON text, or form data for which the browser writes the multipart boundary itself.
     body: JsValue,
-}
-
-fn bearer(token: Option<&str>) -> Vec<(&'static str, String)> {
-    token
-        .map(|token| ("Authorization", format!("Bearer {token}")))
-        .into_iter()
-        .collect()
 }
 
 /// A JS value as JSON text. The browser's JSON.stringify keeps serde_json's writer out of the

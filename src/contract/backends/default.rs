@@ -3,7 +3,7 @@
 
 use serde_json::{json, Value};
 
-use super::{Attachment, Failure, FieldError, RateLimit};
+use super::{bearer, Attachment, Failure, FieldError, RateLimit};
 use super::{Backend, BackendKind, Capabilities, HttpBody, HttpRequest, Receipt, Target};
 use crate::contract::answer::read_reply_answer;
 use crate::contract::field::Field;
@@ -58,10 +58,7 @@ impl Backend for Default {
         let request = ReplyRequest::public(id, message)?;
         Ok(HttpRequest {
             url: format!("{api_base}{REPLY_PATH}"),
-            headers: token
-                .map(|token| ("Authorization", format!("Bearer {token}")))
-                .into_iter()
-                .collect(),
+            headers: bearer(token),
             body: HttpBody::Json(json!({
                 "ticket_id": request.ticket_id,
                 "message": request.message,

@@ -3,8 +3,8 @@
 
 use serde_json::{json, Value};
 
-use super::html;
 use super::ThreadMessage;
+use super::{bearer, html};
 use super::{
     check_path_ticket, failure_for, segment, text_at, Attachment, Failure, FieldError, RateLimit,
 };
@@ -37,10 +37,7 @@ impl Backend for Klantportaal {
         let text = self.check_message(message)?;
         Ok(HttpRequest {
             url: format!("{api_base}/tickets/{}", segment(target.ticket.trim())),
-            headers: token
-                .map(|token| ("Authorization", format!("Bearer {token}")))
-                .into_iter()
-                .collect(),
+            headers: bearer(token),
             // The user's text, escaped: nothing they type reaches the help desk as markup.
             body: HttpBody::Json(json!({ "message": html::paragraphs(&text) })),
         })

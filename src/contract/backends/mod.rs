@@ -170,6 +170,14 @@ pub trait Backend: Sync {
     fn read(&self, status: u16, rate: RateLimit, body: Option<&Value>) -> Result<Receipt, Failure>;
 }
 
+/// The `Authorization` header for a Bearer token, when there is one.
+pub fn bearer(token: Option<&str>) -> Vec<(&'static str, String)> {
+    token
+        .map(|token| ("Authorization", format!("Bearer {token}")))
+        .into_iter()
+        .collect()
+}
+
 /// Characters a path segment keeps as they are: letters, digits and the unreserved `-._~`.
 const SEGMENT: &percent_encoding::AsciiSet = &percent_encoding::NON_ALPHANUMERIC
     .remove(b'-')

@@ -10,7 +10,7 @@ use base64::engine::general_purpose::STANDARD;
 use base64::Engine;
 use serde_json::{json, Value};
 
-use super::{failure_for, text_at, Attachment, Failure, FieldError, RateLimit};
+use super::{bearer, failure_for, text_at, Attachment, Failure, FieldError, RateLimit};
 use super::{Backend, BackendKind, Capabilities, HttpBody, HttpRequest, Receipt, Target};
 
 pub struct Whmcs;
@@ -207,10 +207,7 @@ impl Backend for Whmcs {
         }
         Ok(HttpRequest {
             url: api_base.to_owned(),
-            headers: token
-                .map(|token| ("Authorization", format!("Bearer {token}")))
-                .into_iter()
-                .collect(),
+            headers: bearer(token),
             body: HttpBody::Form(fields),
         })
     }
