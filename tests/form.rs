@@ -385,3 +385,26 @@ fn a_reply_abandoned_before_sending_goes_back_to_editing() {
     assert_eq!(reply.phase, Phase::Editing, "a late outcome is not taken");
     assert!(reply.submit().is_some());
 }
+
+#[test]
+fn a_rate_limits_wait_lasts_while_its_failure_is_shown() {
+    let mut reply = ReplyForm::new(backends::BackendKind::Series, target("TICKET-1"));
+    reply.edit("Soon".into());
+    reply.submit().unwrap();
+    assert_eq!(
+        reply.phase.retry_after(),
+        None,
+        "nothing to wait for while sending"
+    );
+    reply.settle(Err(Failure::TooManySent { retry_after: 7 }));
+    assert_eq!(reply.phase.retry_after(), Some(7));
+    reply.edit("Soon, really".into());
+    assert_eq!(
+        reply.phase.retry_after(),
+        Some(7),
+        "typing does not end the wait"
+    );
+    reply.submit().unwrap();
+    reply.settle(Ok(backends::Receipt::default()));
+    assert_eq!(reply.phase.retry_after(), None);
+}

@@ -28,6 +28,14 @@ impl<T> Phase<T> {
         matches!(self, Phase::Sending)
     }
 
+    /// The seconds a rate limit asked to wait, while the failure that brought it is shown.
+    pub fn retry_after(&self) -> Option<u32> {
+        match self {
+            Phase::Failed(failure) => failure.retry_after(),
+            _ => None,
+        }
+    }
+
     /// Whether a new request may start: not while one is out or waiting, and not after one
     /// that may have arrived until the user chose to send it again.
     fn may_send(&self) -> bool {

@@ -16,7 +16,7 @@ use super::thread::Thread;
 use super::ticket_form::worded;
 use super::{widget_context, WidgetEvent};
 use crate::contract::backends::{BackendKind, Target, ThreadMessage};
-use crate::contract::{Failure, Field, Phase, ReplyForm};
+use crate::contract::{Field, Phase, ReplyForm};
 
 /// Sends public replies to one ticket, as many as the user likes.
 #[component]
@@ -48,10 +48,9 @@ pub fn ReplyBox(
     let files: ChosenFiles = RwSignal::new_local(Vec::new());
     let unreadable = RwSignal::new(None::<String>);
     let thread = RwSignal::new(None::<Vec<ThreadMessage>>);
-    // A rate limit's wait, from the failure that brought it until it is over; typing meanwhile
+    // A rate limit's wait; the failure that brought it stays while the user types, so typing
     // does not end it.
-    let limited = RwSignal::new(None::<u32>);
-    let wait = countdown(limited.into());
+    let wait = countdown(Memo::new(move |_| reply.with(|reply| reply.phase.retry_after())).into());
     let waiting = move || wait.get().is_some_and(|seconds| seconds > 0);
     let sending = Signal::derive(move || reply.with(|reply| reply.phase.is_sending()));
     let blocked = move || sending.get() || waiting();
@@ -89,7 +88,6 @@ pub fn ReplyBox(
             let outcome = client
                 .reply(&api_base, backend, &target, &message, &attachments)
                 .await;
-            limited.set(outcome.as_ref().err().and_then(Failure::retry_after));
             match &outcome {
                 Ok(receipt) => {
                     files.set(Vec::new());

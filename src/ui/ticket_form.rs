@@ -39,18 +39,6 @@ fn auto_filled(keep_query: bool) -> AutoFilled {
     AutoFilled::new(&href, &user_agent, keep_query)
 }
 
-/// Seconds left until a rate limit ends, counted down while one is shown. The count starts when
-/// the failure arrives and is not restarted by editing the text meanwhile.
-fn retry_countdown(form: RwSignal<FeedbackForm>) -> Signal<Option<u32>> {
-    let retry_after = Memo::new(move |_| {
-        form.with(|form| match &form.phase {
-            Phase::Failed(failure) => failure.retry_after(),
-            _ => None,
-        })
-    });
-    countdown(retry_after.into())
-}
-
 /// The form for a new ticket. Send makes exactly one request however often it is pressed, and
 /// after any failure the text stays. While a request is on its way Send is `aria-disabled`
 /// rather than `disabled`, so that keyboard focus stays on it.
@@ -63,7 +51,8 @@ pub fn TicketForm(
 ) -> impl IntoView {
     let context = widget_context();
     let texts = context.texts;
-    let wait = retry_countdown(form);
+    // The count starts when the failure arrives and is not restarted by editing the text.
+    let wait = countdown(Memo::new(move |_| form.with(|form| form.phase.retry_after())).into());
     let sending = Memo::new(move |_| form.with(|form| form.phase.is_sending()));
     let waiting = move || wait.get().is_some_and(|seconds| seconds > 0);
     let blocked = move || sending.get() || waiting();
