@@ -1,53 +1,23 @@
 //! The sandbox's answers: status, body shape and headers for good and bad requests, the rate
 //! limits, CORS, and tickets that outlive a restart.
 
-use std::net::SocketAddr;
 use std::time::Duration;
 
 use axum::body::{Body, Bytes};
-use axum::extract::connect_info::MockConnectInfo;
-use axum::http::{HeaderMap, Method, Request, StatusCode};
+use axum::http::{Method, Request, StatusCode};
 use axum::Router;
+use common::{app, settings, Answer, OTHER_TOKEN, TOKEN};
 use http_body_util::BodyExt;
-use sandbox::{router, AppState, Settings, User, REPLY_PATH, STORE_PATH};
+use sandbox::{Settings, REPLY_PATH, STORE_PATH};
 use serde_json::{json, Value};
+mod common;
+
 use tokio_stream::wrappers::ReceiverStream;
 use tower::ServiceExt;
-
-const TOKEN: &str = "token-alice";
-const OTHER_TOKEN: &str = "token-bob";
 
 struct Sandbox {
     app: Router,
     dir: tempfile::TempDir,
-}
-
-struct Answer {
-    status: StatusCode,
-    headers: HeaderMap,
-    body: Value,
-}
-
-fn settings(dir: &tempfile::TempDir) -> Settings {
-    Settings {
-        db_path: dir.path().join("tickets.sqlite"),
-        users: vec![
-            User {
-                name: "alice".into(),
-                token: TOKEN.into(),
-            },
-            User {
-                name: "bob".into(),
-                token: OTHER_TOKEN.into(),
-            },
-        ],
-        ..Settings::default()
-    }
-}
-
-fn app(settings: Settings) -> Router {
-    let peer: SocketAddr = "127.0.0.1:40000".parse().unwrap();
-    router(AppState::new(settings).unwrap()).layer(MockConnectInfo(peer))
 }
 
 impl Sandbox {
@@ -66,16 +36,7 @@ impl Sandbox {
     }
 
     async fn send(&self, request: Request<Body>) -> Answer {
-        let response = self.app.clone().oneshot(request).await.unwrap();
-        let status = response.status();
-        let headers = response.headers().clone();
-        let bytes = response.into_body().collect().await.unwrap().to_bytes();
-        let body = serde_json::from_slice(&bytes).unwrap_or(Value::Null);
-        Answer {
-            status,
-            headers,
-            body,
-        }
+        common::send(&self.app, request).await
     }
 
     async fn post(&self, path: &str, token: Option<&str>, body: impl Into<Body>) -> Answer {

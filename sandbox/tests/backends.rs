@@ -2,39 +2,28 @@
 //! the widget's own backends and answers read by them, so the sandbox takes what the widget sends
 //! and answers what it reads; every documented refusal is checked with its status and words.
 
-use std::net::SocketAddr;
+mod common;
+
 use std::time::Duration;
 
 use axum::body::Body;
-use axum::extract::connect_info::MockConnectInfo;
-use axum::http::{HeaderMap, Method, Request, StatusCode};
+use axum::http::{Method, Request, StatusCode};
 use axum::Router;
 use base64::engine::general_purpose::STANDARD;
 use base64::Engine;
+use common::{app, settings, Answer, OTHER_TOKEN, TOKEN};
 use feedback_widget::contract::backends::{
     encode_attachments, Attachment, BackendKind, HttpBody, HttpRequest, Receipt, Target,
 };
 use feedback_widget::contract::{Failure, RateLimit};
-use http_body_util::BodyExt;
 use sandbox::backends::{klantportaal, series, whmcs};
-use sandbox::{router, AppState, Settings, User};
 use serde_json::{json, Value};
-use tower::ServiceExt;
 
-const TOKEN: &str = "token-alice";
-const OTHER_TOKEN: &str = "token-bob";
 const BOUNDARY: &str = "sandbox-test-boundary-5d1f";
 
 struct Sandbox {
     app: Router,
     dir: tempfile::TempDir,
-}
-
-struct Answer {
-    status: StatusCode,
-    headers: HeaderMap,
-    bytes: Vec<u8>,
-    body: Value,
 }
 
 impl Answer {
@@ -55,22 +44,7 @@ impl Answer {
 }
 
 fn app_at(dir: &tempfile::TempDir) -> Router {
-    let settings = Settings {
-        db_path: dir.path().join("tickets.sqlite"),
-        users: vec![
-            User {
-                name: "alice".into(),
-                token: TOKEN.into(),
-            },
-            User {
-                name: "bob".into(),
-                token: OTHER_TOKEN.into(),
-            },
-        ],
-        ..Settings::default()
-    };
-    let peer: SocketAddr = "127.0.0.1:40000".parse().unwrap();
-    router(AppState::new(settings).unwrap()).layer(MockConnectInfo(peer))
+    app(settings(dir))
 }
 
 impl Sandbox {
@@ -91,16 +65,7 @@ impl Sandbox {
     }
 
     async fn send(&self, request: Request<Body>) -> Answer {
-        let response = self.app.clone().oneshot(request).await.unwrap();
-        let status = response.status();
-        let headers = response.headers().clone();
-        let bytes = response.into_body().collect().await.unwrap().to_bytes();
-        Answer {
-            status,
-            headers,
-            body: serde_json::from_slice(&bytes).unwrap_or(Value::Null),
-            bytes: bytes.to_vec(),
-        }
+        common::send(&self.app, request).await
     }
 
     /// Sends what the widget's backend built.
