@@ -7,9 +7,10 @@ use serde_json::Value;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 
-use std::cell::RefCell;
+use crate::contract::backends::{bearer, Attachment, BackendKind, HttpBody, Receipt, Target};
+#[cfg(feature = "helpdesks")]
+mod pace;
 
-use crate::contract::backends::{bearer, Attachment, BackendKind, HttpBody, Pace, Receipt, Target};
 use crate::contract::{read_store_answer, Failure, RateLimit, StoreRequest, Ticket};
 
 /// How long a request may take before it is given up and reported as a timeout.
@@ -78,12 +79,6 @@ struct Answer {
     body: Option<Value>,
 }
 
-thread_local! {
-    /// The pace of requests to each help desk that limits requests per second, by API base,
-    /// shared by every widget on the page.
-    static PACES: RefCell<Vec<(String, Pace)>> = const { RefCell::new(Vec::new()) };
-}
-
 impl Client {
     /// A client for the API under `api_base` (absolute, without a trailing slash). The token,
     /// when there is one, is sent as the backend's credential header and nowhere else.
@@ -121,8 +116,9 @@ impl Client {
         attachments: &[Attachment],
     ) -> Result<Receipt, Failure> {
         let backend = backend.backend();
+        #[cfg(feature = "helpdesks")]
         if let Some(limit) = backend.per_second() {
-            keep_pace(api_base, limit).await;
+            pace::keep_pace(api_base, limit).await;
         }
         let answer = self
             .send(|token| {
@@ -157,41 +153,6 @@ impl Client {
         }
         Ok(answer)
     }
-}
-
-/// Waits until one more request to `api_base` keeps within `limit` a second.
-async fn keep_pace(api_base: &str, limit: u32) {
-    let now = || js_sys::Date::now() as u64;
-    loop {
-        let wait = PACES.with_borrow_mut(|paces| {
-            let at = match paces.iter().position(|(base, _)| base == api_base) {
-                Some(at) => at,
-                None => {
-                    paces.push((api_base.to_owned(), Pace::per_second(limit)));
-                    paces.len() - 1
-                }
-            };
-            let pace = &mut paces[at].1;
-            let wait = pace.wait(now());
-            if wait == 0 {
-                pace.record(now());
-            }
-            wait
-        });
-        if wait == 0 {
-            return;
-        }
-        sleep(wait as i32).await;
-    }
-}
-
-async fn sleep(ms: i32) {
-    let promise = js_sys::Promise::new(&mut |resolve, _| {
-        if let Some(window) = web_sys::window() {
-            let _ = window.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms);
-        }
-    });
-    let _ = JsFuture::from(promise).await;
 }
 
 /// A request ready for `fetch`.

@@ -107,11 +107,11 @@ impl WidgetHandle {
         if name.is_null() || name.is_undefined() {
             return self.taken(self.controls.clear_reply().map_err(|problem| vec![problem]));
         }
-        let Some(backend) = name.as_string().as_deref().and_then(BackendKind::parse) else {
-            self.events.report(
-                "config",
-                "setBackend takes \"default\", \"klantportaal\", \"series\" or \"whmcs\".",
-            );
+        let word = name.as_string().unwrap_or_default();
+        let Some(backend) = BackendKind::parse(&word) else {
+            let problem = BackendKind::unknown(&word);
+            self.events
+                .report("config", &format!("setBackend: {problem}"));
             return false;
         };
         let parsed = match target.is_undefined() {
@@ -320,8 +320,8 @@ fn options_from(script: &HtmlElement) -> (Options, Vec<String>) {
         let backend = BackendKind::parse(&word);
         if backend.is_none() {
             warnings.push(format!(
-                "data-backend=\"{word}\" is not one of default, klantportaal, series, whmcs; \
-                 the widget makes new tickets instead."
+                "data-backend: {} The widget makes new tickets instead.",
+                BackendKind::unknown(&word)
             ));
         }
         backend

@@ -304,6 +304,7 @@ pub fn FeedbackWidget(
             keep_query,
             on_event,
             api_base: api_base.clone(),
+            #[cfg(feature = "helpdesks")]
             lang: locale.tag(),
             announcement,
             placed,

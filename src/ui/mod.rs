@@ -1,6 +1,7 @@
 //! The widget's Leptos components. Each component has its own file with its CSS beside it;
 //! [`STYLES`] joins the CSS into the one stylesheet the shadow root adopts.
 
+#[cfg(feature = "helpdesks")]
 mod attachment_picker;
 mod dialog;
 mod feedback_widget;
@@ -14,6 +15,7 @@ mod status_message;
 mod success;
 mod text_field;
 pub mod texts;
+#[cfg(feature = "helpdesks")]
 mod thread;
 mod ticket_form;
 mod trigger;
@@ -64,7 +66,8 @@ pub(crate) struct WidgetContext {
     pub keep_query: bool,
     /// The absolute API base; it names the drafts in localStorage.
     pub api_base: String,
-    /// The widget's language tag, for dates.
+    /// The widget's language tag, for the dates in a help desk's thread.
+    #[cfg(feature = "helpdesks")]
     pub lang: &'static str,
     pub on_event: Callback<WidgetEvent>,
     /// What the dialog's live region says: sending, success, failure.

@@ -29,6 +29,7 @@ fn ticket_slot(api_base: &str, integration: &Integration) -> Slot {
 pub(crate) fn reply_slot(backend: BackendKind, api_base: &str, ticket: &str) -> Slot {
     match backend {
         BackendKind::Default => Slot::new("reply", &[api_base, ticket]),
+        #[cfg(feature = "helpdesks")]
         other => Slot::new("reply", &[other.name(), api_base, ticket]),
     }
 }

@@ -6,12 +6,14 @@
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
+#[cfg(feature = "helpdesks")]
 use super::attachment_picker::{read_all, AttachmentPicker, ChosenFiles};
 use super::persist::reply_slot;
 use super::status_message::{countdown, StatusMessage};
 use super::success::with_ticket;
 use super::text_field::TextField;
 use super::texts::EN;
+#[cfg(feature = "helpdesks")]
 use super::thread::Thread;
 use super::ticket_form::worded;
 use super::{widget_context, WidgetEvent};
@@ -45,7 +47,10 @@ pub fn ReplyBox(
             false => slot.save(&reply.text),
         })
     });
+    // Files, and threads to show, come only from the other help desks.
+    #[cfg(feature = "helpdesks")]
     let files: ChosenFiles = RwSignal::new_local(Vec::new());
+    #[cfg(feature = "helpdesks")]
     let unreadable = RwSignal::new(None::<String>);
     let thread = RwSignal::new(None::<Vec<ThreadMessage>>);
     // A rate limit's wait; the failure that brought it stays while the user types, so typing
@@ -71,12 +76,16 @@ pub fn ReplyBox(
         let Some(message) = reply.try_update(ReplyForm::submit).flatten() else {
             return;
         };
-        unreadable.set(None);
         let client = context.client.get_value();
         let api_base = api_base.clone();
         let target = reply.with_untracked(|reply| reply.target.clone());
-        let chosen = files.get_untracked();
+        #[cfg(feature = "helpdesks")]
+        let chosen = {
+            unreadable.set(None);
+            files.get_untracked()
+        };
         spawn_local(async move {
+            #[cfg(feature = "helpdesks")]
             let attachments = match read_all(&chosen).await {
                 Ok(attachments) => attachments,
                 Err(name) => {
@@ -85,11 +94,14 @@ pub fn ReplyBox(
                     return;
                 }
             };
+            #[cfg(not(feature = "helpdesks"))]
+            let attachments = Vec::new();
             let outcome = client
                 .reply(&api_base, backend, &target, &message, &attachments)
                 .await;
             match &outcome {
                 Ok(receipt) => {
+                    #[cfg(feature = "helpdesks")]
                     files.set(Vec::new());
                     if receipt.thread.is_some() {
                         thread.set(receipt.thread.clone());
@@ -141,12 +153,18 @@ pub fn ReplyBox(
         },
         false,
     );
-    let picker = capabilities
-        .attachments
-        .map(|rules| view! { <AttachmentPicker rules files unreadable /> });
+    #[cfg(feature = "helpdesks")]
+    let (thread, picker) = (
+        move || thread.get().map(|messages| view! { <Thread messages /> }),
+        capabilities
+            .attachments
+            .map(|rules| view! { <AttachmentPicker rules files unreadable /> }),
+    );
+    #[cfg(not(feature = "helpdesks"))]
+    let (thread, picker) = ((), ());
     view! {
         <form class="fw-reply" class:fw-reply--standalone=standalone novalidate on:submit=submit>
-            {move || thread.get().map(|messages| view! { <Thread messages /> })}
+            {thread}
             <TextField
                 id="fw-reply"
                 label=label

@@ -25,8 +25,9 @@ impl Backend for Default {
 
     fn capabilities(&self) -> Capabilities {
         Capabilities {
-            attachments: None,
             max_chars: Field::Message.max_chars(),
+            #[cfg(feature = "helpdesks")]
+            attachments: None,
         }
     }
 

@@ -2,11 +2,18 @@
 //! builds its HTTP request and reads its answer into the same outcome, so that the form knows no
 //! more of a backend than what it shows: a thread where the answer has one, attachments where the
 //! backend takes them.
+//!
+//! The three other help desks are in the `helpdesks` feature, so that a widget which only talks
+//! to this API does not carry them.
 
 mod default;
+#[cfg(feature = "helpdesks")]
 pub mod html;
+#[cfg(feature = "helpdesks")]
 mod klantportaal;
+#[cfg(feature = "helpdesks")]
 mod series;
+#[cfg(feature = "helpdesks")]
 mod whmcs;
 
 use serde_json::Value;
@@ -14,7 +21,9 @@ use serde_json::Value;
 use super::answer::{Failure, RateLimit};
 use super::rules::FieldError;
 
+#[cfg(feature = "helpdesks")]
 pub use series::Pace;
+#[cfg(feature = "helpdesks")]
 pub use whmcs::{decode_attachments, encode_attachments, AttachmentProblem, AttachmentRules};
 
 /// Which help desk a widget posts replies to (`data-backend`).
@@ -24,43 +33,75 @@ pub enum BackendKind {
     #[default]
     Default,
     /// Mijn Klantportaal: `POST {base}/tickets/{id}` with an HTML message.
+    #[cfg(feature = "helpdesks")]
     Klantportaal,
     /// Series: `POST {base}/tickets/{id}/reply` as a staff member, with an API key.
+    #[cfg(feature = "helpdesks")]
     Series,
     /// WHMCS: `AddTicketReply` as multipart form data, with attachments.
+    #[cfg(feature = "helpdesks")]
     Whmcs,
 }
 
 impl BackendKind {
-    pub const ALL: [BackendKind; 4] = [
+    /// The backends this build has.
+    pub const ALL: &[BackendKind] = &[
         BackendKind::Default,
+        #[cfg(feature = "helpdesks")]
         BackendKind::Klantportaal,
+        #[cfg(feature = "helpdesks")]
         BackendKind::Series,
+        #[cfg(feature = "helpdesks")]
         BackendKind::Whmcs,
     ];
+
+    /// The `data-backend` words of the other help desks, which only a build with the
+    /// `helpdesks` feature has.
+    pub const HELPDESKS: [&str; 3] = ["klantportaal", "series", "whmcs"];
 
     /// The `data-backend` word.
     pub fn name(self) -> &'static str {
         match self {
             BackendKind::Default => "default",
+            #[cfg(feature = "helpdesks")]
             BackendKind::Klantportaal => "klantportaal",
+            #[cfg(feature = "helpdesks")]
             BackendKind::Series => "series",
+            #[cfg(feature = "helpdesks")]
             BackendKind::Whmcs => "whmcs",
         }
     }
 
+    /// The backend a `data-backend` word names, if this build has it.
     pub fn parse(word: &str) -> Option<BackendKind> {
         BackendKind::ALL
-            .into_iter()
+            .iter()
+            .copied()
             .find(|kind| kind.name() == word.trim())
+    }
+
+    /// Why `parse` refused `word`, in English, for the console.
+    pub fn unknown(word: &str) -> String {
+        let word = word.trim();
+        if BackendKind::HELPDESKS.contains(&word) {
+            return format!(
+                "\"{word}\" is not in this build of the widget: the other help desks are in \
+                 feedback-widget-helpdesks.js (for a Rust app, the \"helpdesks\" feature)."
+            );
+        }
+        let names: Vec<&str> = BackendKind::ALL.iter().map(|kind| kind.name()).collect();
+        format!("\"{word}\" is not one of {}.", names.join(", "))
     }
 
     /// The backend itself.
     pub fn backend(self) -> &'static dyn Backend {
         match self {
             BackendKind::Default => &default::Default,
+            #[cfg(feature = "helpdesks")]
             BackendKind::Klantportaal => &klantportaal::Klantportaal,
+            #[cfg(feature = "helpdesks")]
             BackendKind::Series => &series::Series,
+            #[cfg(feature = "helpdesks")]
             BackendKind::Whmcs => &whmcs::Whmcs,
         }
     }
@@ -130,6 +171,7 @@ pub struct Receipt {
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Capabilities {
     /// The attachment limits, when the backend takes attachments.
+    #[cfg(feature = "helpdesks")]
     pub attachments: Option<AttachmentRules>,
     /// The most code points a message may have, when the backend documents a limit.
     pub max_chars: Option<usize>,
@@ -179,6 +221,7 @@ pub fn bearer(token: Option<&str>) -> Vec<(&'static str, String)> {
 }
 
 /// Characters a path segment keeps as they are: letters, digits and the unreserved `-._~`.
+#[cfg(feature = "helpdesks")]
 const SEGMENT: &percent_encoding::AsciiSet = &percent_encoding::NON_ALPHANUMERIC
     .remove(b'-')
     .remove(b'.')
@@ -186,12 +229,14 @@ const SEGMENT: &percent_encoding::AsciiSet = &percent_encoding::NON_ALPHANUMERIC
     .remove(b'~');
 
 /// `value` as one path segment of a URL.
+#[cfg(feature = "helpdesks")]
 fn segment(value: &str) -> String {
     percent_encoding::utf8_percent_encode(value, SEGMENT).to_string()
 }
 
 /// The problems with a ticket id that goes into a URL path: it must be there, and it must not
 /// be `.` or `..`, which URLs read as "this folder" and "the folder above".
+#[cfg(feature = "helpdesks")]
 fn check_path_ticket(target: &Target, example: &str) -> Vec<String> {
     match target.ticket.trim() {
         "" => vec![format!(
@@ -221,6 +266,7 @@ fn message_text(message: &str, max: Option<usize>) -> Result<String, Vec<FieldEr
 }
 
 /// A failure for a status that is not a success, with the server's own message.
+#[cfg(feature = "helpdesks")]
 fn failure_for(status: u16, rate: RateLimit, message: Option<String>) -> Failure {
     match status {
         400 | 409 | 422 => Failure::Refused { message },
@@ -234,10 +280,54 @@ fn failure_for(status: u16, rate: RateLimit, message: Option<String>) -> Failure
 }
 
 /// The string at `path` in `body`.
+#[cfg(feature = "helpdesks")]
 fn text_at(body: Option<&Value>, path: &[&str]) -> Option<String> {
     let mut value = body?;
     for key in path {
         value = value.get(key)?;
     }
     value.as_str().map(str::to_owned)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::BackendKind;
+
+    #[test]
+    fn a_word_this_build_does_not_know_is_named_with_the_words_it_does() {
+        assert_eq!(BackendKind::parse(" default "), Some(BackendKind::Default));
+        assert_eq!(BackendKind::parse("zendesk"), None);
+        let names: Vec<&str> = BackendKind::ALL.iter().map(|kind| kind.name()).collect();
+        assert_eq!(
+            BackendKind::unknown("zendesk"),
+            format!("\"zendesk\" is not one of {}.", names.join(", "))
+        );
+    }
+
+    #[cfg(feature = "helpdesks")]
+    #[test]
+    fn the_helpdesks_build_knows_every_backend() {
+        for word in BackendKind::HELPDESKS {
+            assert_eq!(BackendKind::parse(word).map(BackendKind::name), Some(word));
+        }
+        assert_eq!(
+            BackendKind::unknown("zendesk"),
+            "\"zendesk\" is not one of default, klantportaal, series, whmcs."
+        );
+    }
+
+    #[cfg(not(feature = "helpdesks"))]
+    #[test]
+    fn the_main_build_points_to_the_helpdesks_build_for_the_other_help_desks() {
+        assert_eq!(BackendKind::ALL, &[BackendKind::Default]);
+        for word in BackendKind::HELPDESKS {
+            assert_eq!(BackendKind::parse(word), None);
+            let problem = BackendKind::unknown(word);
+            assert!(
+                problem.starts_with(&format!("\"{word}\" is not in this build of the widget"))
+                    && problem.contains("feedback-widget-helpdesks.js"),
+                "{problem}"
+            );
+        }
+    }
 }
