@@ -1,12 +1,16 @@
-// Trunk's post-build step for the widget's folder in the staging dist:
-// - writes feedback-widget.css, the widget's stylesheet, from the CSS beside the components;
-// - renames the glue's global (wasm-bindgen's no-modules output) to one per version, adds the
-//   wasm's integrity hash to it and minifies it;
-// - fills in the loader's placeholders (the glue's global, the hashes of the CSS and the glue)
-//   and minifies it;
-// - writes integrity.json and prints the subresource-integrity hashes for the embed snippet.
+// Trunk's post-build step for the widget's folder in the staging dist. The widget comes in two
+// builds, each with its own loader, glue and wasm, and one stylesheet for both:
+// - feedback-widget.js: this API's tickets and replies (builds/widget);
+// - feedback-widget-helpdesks.js: the same with the three other help desks (builds/helpdesks).
+// For each build it
+// - names the glue and wasm as host pages load them;
+// - renames the glue's global (wasm-bindgen's no-modules output) to one per build and version,
+//   adds the wasm's integrity hash to it and minifies it;
+// - fills in the loader's placeholders (the glue's global, file name and hash) and minifies it.
+// It writes feedback-widget.css from the CSS beside the components, then integrity.json, and
+// prints the subresource-integrity hashes for the embed snippets.
 import { createHash } from "node:crypto";
-import { readFileSync, writeFileSync, existsSync } from "node:fs";
+import { readFileSync, writeFileSync, existsSync, renameSync } from "node:fs";
 import { join } from "node:path";
 import { transformSync } from "esbuild";
 
@@ -18,19 +22,20 @@ if (!existsSync(join(folder, "feedback-widget.js"))) {
   throw new Error(`no ${folder}/feedback-widget.js: index.html's data-target-path must be feedback-widget/${version}`);
 }
 
+/** The builds: the crate trunk built, and the names host pages load. */
+const BUILDS = [
+  { crate: "feedback_widget_embed", loader: "feedback-widget.js", files: "feedback_widget", global: "__feedbackWidget" },
+  {
+    crate: "feedback_widget_helpdesks",
+    loader: "feedback-widget-helpdesks.js",
+    files: "feedback_widget_helpdesks",
+    global: "__feedbackWidgetHelpdesks",
+  },
+];
+
 const sri = (bytes) => "sha384-" + createHash("sha384").update(bytes).digest("base64");
 const read = (name) => readFileSync(join(folder, name), "utf8");
-const global = `__feedbackWidget_${version.replace(/\W/g, "_")}`;
-
-// The glue, under a global of its own and knowing the wasm's hash: the loader checks the glue,
-// the glue's hash vouches for the wasm's.
-const wasm = readFileSync(join(folder, "feedback_widget_bg.wasm"));
-let glue = read("feedback_widget.js");
-const declaration = /^let wasm_bindgen\s*=\s*/;
-if (!declaration.test(glue)) throw new Error("the glue does not start with wasm-bindgen's no-modules global");
-glue = glue.replace(declaration, `let ${global} = `) + `\n${global}.wasmIntegrity = ${JSON.stringify(sri(wasm))};\n`;
-glue = transformSync(glue, { minify: true }).code;
-writeFileSync(join(folder, "feedback_widget.js"), glue);
+const hashes = {};
 
 // The stylesheet: the CSS files in the order the widget's STYLES lists them (src/ui/mod.rs).
 const ui = join(root, "src/ui");
@@ -40,24 +45,42 @@ const css = transformSync(order.map((name) => readFileSync(join(ui, name), "utf8
   minify: true,
 }).code;
 writeFileSync(join(folder, "feedback-widget.css"), css);
+hashes["feedback-widget.css"] = sri(css);
 
-let loader = read("feedback-widget.js");
-for (const [placeholder, value] of [
-  ["__GLUE__", global],
-  ["__GLUE_SRI__", sri(glue)],
-]) {
-  if (!loader.includes(placeholder)) throw new Error(`the loader has no ${placeholder}`);
-  loader = loader.replaceAll(placeholder, value);
+const source = read("feedback-widget.js");
+for (const build of BUILDS) {
+  const glueName = `${build.files}.js`;
+  const wasmName = `${build.files}_bg.wasm`;
+  if (build.crate != build.files) {
+    renameSync(join(folder, `${build.crate}.js`), join(folder, glueName));
+    renameSync(join(folder, `${build.crate}_bg.wasm`), join(folder, wasmName));
+  }
+  const global = `${build.global}_${version.replace(/\W/g, "_")}`;
+
+  // The glue, under a global of its own and knowing the wasm's hash: the loader checks the glue,
+  // the glue's hash vouches for the wasm's.
+  const wasm = readFileSync(join(folder, wasmName));
+  let glue = read(glueName);
+  const declaration = /^let wasm_bindgen\s*=\s*/;
+  if (!declaration.test(glue)) throw new Error(`${glueName} does not start with wasm-bindgen's no-modules global`);
+  glue = glue.replace(declaration, `let ${global} = `) + `\n${global}.wasmIntegrity = ${JSON.stringify(sri(wasm))};\n`;
+  glue = transformSync(glue, { minify: true }).code;
+  writeFileSync(join(folder, glueName), glue);
+
+  let loader = source;
+  for (const [placeholder, value] of [
+    ["__GLUE__", global],
+    ["__GLUE_SRI__", sri(glue)],
+    ["__FILES__", build.files],
+  ]) {
+    if (!loader.includes(placeholder)) throw new Error(`the loader has no ${placeholder}`);
+    loader = loader.replaceAll(placeholder, value);
+  }
+  loader = transformSync(loader, { minify: true, target: "es2021", legalComments: "none" }).code;
+  writeFileSync(join(folder, build.loader), loader);
+  Object.assign(hashes, { [build.loader]: sri(loader), [glueName]: sri(glue), [wasmName]: sri(wasm) });
 }
-loader = transformSync(loader, { minify: true, target: "es2021", legalComments: "none" }).code;
-writeFileSync(join(folder, "feedback-widget.js"), loader);
 
-const hashes = {
-  "feedback-widget.js": sri(loader),
-  "feedback-widget.css": sri(css),
-  "feedback_widget.js": sri(glue),
-  "feedback_widget_bg.wasm": sri(wasm),
-};
 writeFileSync(join(folder, "integrity.json"), JSON.stringify(hashes, null, 2) + "\n");
 console.log(`feedback-widget ${version}: subresource integrity`);
 for (const [name, hash] of Object.entries(hashes)) console.log(`  ${name}  ${hash}`);

@@ -4,7 +4,7 @@
 #   2. native: the contract's tables and properties, the sandbox's handlers
 #   3. browser: the components, in headless Chromium (wasm-bindgen-test)
 #   4. end to end: the demo page in Chromium against a real sandbox (Playwright)
-#   5. the release build, with its sizes
+#   5. the release builds, with their sizes
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/setup.sh
@@ -14,14 +14,21 @@ tier() { printf '\n\033[1m=== %s ===\033[0m\n' "$*"; }
 
 tier "lint"
 cargo fmt --all -- --check
-cargo clippy -p feedback_widget --no-default-features --all-targets -- -D warnings
+# Each configuration the crate is built in: the contract with and without the other help desks,
+# the two builds of the widget (feedback-widget.js, feedback-widget-helpdesks.js) with their
+# tests, and the component a Leptos app uses, without the script tag's entry point.
+cargo clippy -p feedback_widget --no-default-features --lib -- -D warnings
+cargo clippy -p feedback_widget --no-default-features --features helpdesks --all-targets -- -D warnings
 cargo clippy -p sandbox --all-targets -- -D warnings
-cargo clippy -p feedback_widget --target wasm32-unknown-unknown --all-targets -- -D warnings
-# The configuration a Leptos app uses: the component without the script tag's entry point.
+cargo clippy -p feedback_widget --target wasm32-unknown-unknown --lib -- -D warnings
+cargo clippy -p feedback_widget --target wasm32-unknown-unknown --features helpdesks --all-targets -- -D warnings
+cargo clippy -p feedback_widget_embed -p feedback_widget_helpdesks --target wasm32-unknown-unknown -- -D warnings
 cargo clippy -p feedback_widget --target wasm32-unknown-unknown --no-default-features --features ui -- -D warnings
 
 tier "native tests"
-cargo test -p feedback_widget --no-default-features
+cargo test -p feedback_widget --no-default-features --features helpdesks
+# Without the other help desks, as feedback-widget.js is built.
+cargo test -p feedback_widget --no-default-features --lib
 cargo test -p sandbox
 # The Leptos component's rustdoc example compiles.
 cargo test -p feedback_widget --doc
@@ -29,11 +36,11 @@ cargo test -p feedback_widget --doc
 tier "browser tests (headless Chromium)"
 [ -x "$CHROMEDRIVER" ] || { echo "chromedriver missing at $CHROMEDRIVER" >&2; exit 1; }
 CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
-  cargo test -p feedback_widget --target wasm32-unknown-unknown --test browser
+  cargo test -p feedback_widget --target wasm32-unknown-unknown --features helpdesks --test browser
 
 tier "end-to-end tests (Playwright, Chromium, sandbox)"
-# The same release build, plus the test-hooks feature (one export that panics on purpose, for
-# the crash test), in its own folder.
+# The same release builds, plus the test-hooks feature (one export that panics on purpose, for
+# the crash test), in their own folder.
 trunk build --release --offline --features test-hooks --dist target/e2e-site
 cargo build -p sandbox
 (cd tests/e2e && SITE_DIR="$ROOT/target/e2e-site" npm test)

@@ -25,7 +25,8 @@ export interface FeedbackPrefill {
   priority?: "low" | "normal" | "high" | "urgent";
 }
 
-/** The help desks a widget can reply through. */
+/** The help desks a widget can reply through. feedback-widget.js has only "default"; the others
+ * are in feedback-widget-helpdesks.js. */
 export type FeedbackBackend = "default" | "klantportaal" | "series" | "whmcs";
 
 /** The ticket replies go to, and who they are from. */
@@ -60,7 +61,8 @@ export interface FeedbackWidgetApi {
   /** Texts in place of the built-in ones, by key; replaces earlier labels. */
   setLabels(labels: Record<string, string>): boolean | void;
   /** Replies go through `backend` to `ticket` (the current ticket when left out); null goes back to
-   * the form for new tickets. Returns false, and reports an error event, when refused. */
+   * the form for new tickets. Returns false, and reports an error event, when refused (also for a
+   * help desk this build does not have). */
   setBackend(backend: FeedbackBackend | null, ticket?: FeedbackTicket | string | number): boolean | void;
   /** Replies go to another ticket through the current backend. */
   setTicket(ticket: FeedbackTicket | string | number): boolean | void;

@@ -6,8 +6,9 @@
  * intent (hover, focus, touch, click) or when the browser is idle after the page has loaded. A
  * click before then opens the form once it is ready; the widget takes this button over.
  *
- * The build (scripts/finish-build.mjs) fills in __GLUE__ (the glue's global) and __GLUE_SRI__,
- * then minifies this file. It must stay within 1 KB brotli: every byte here is one the host page
+ * The build (scripts/finish-build.mjs) fills in __GLUE__ (the glue's global), __GLUE_SRI__ and
+ * __FILES__ (the glue's and wasm's name) once for each build of the widget, then minifies it.
+ * Each filled copy must stay within 1 KB brotli: every byte here is one the host page
  * pays for on every load. Script is checked (the glue, which checks the wasm); the stylesheet is
  * not, to keep within that budget: it can restyle the widget, not run code. */
 (() => {
@@ -39,29 +40,31 @@
     window.FeedbackWidget = api;
   }
 
-  const element = (tag, attributes) => {
-    const made = doc.createElement(tag);
-    for (const name in attributes) made.setAttribute(name, attributes[name]);
-    return made;
-  };
+  const element = (tag, properties) => Object.assign(doc.createElement(tag), properties);
 
   // The widget's own element with the button, shown once its styles are in. Without an API base
   // and a channel (or a backend to reply through) the widget only reports what is missing, once
   // loaded: no button.
   const host = element("feedback-widget");
-  const wrap = element("div", { class: "fw-root", "data-theme": data.theme, hidden: "" });
-  const styles = element("link", { rel: "stylesheet", href: base + "feedback-widget.css" });
-  styles.onload = () => wrap.removeAttribute("hidden");
-  host.attachShadow({ mode: "open" }).append(styles, wrap);
+  const wrap = element("div", { className: "fw-root", hidden: true });
+  wrap.dataset.theme = data.theme;
+  host.attachShadow({ mode: "open" }).append(
+    element("link", { rel: "stylesheet", href: base + "feedback-widget.css", onload: () => (wrap.hidden = false) }),
+    wrap
+  );
   if (data.position != "none" && data.apiBase && (data.channel || data.backend)) {
-    const button = element("button", { class: "fw-trigger fw-trigger--" + data.position, popover: "manual" });
+    const button = element("button", {
+      className: "fw-trigger fw-trigger--" + data.position,
+      popover: "manual",
+      onclick: api.open,
+      // Pointer events cover touch as well.
+      onpointerenter: load,
+      onfocus: load,
+    });
     try {
       button.textContent = JSON.parse(data.labels).trigger;
     } catch {}
     button.textContent ||= "Feedback";
-    button.onclick = api.open;
-    // Pointer events cover touch as well.
-    button.onpointerenter = button.onfocus = load;
     wrap.append(button);
   }
 
@@ -94,16 +97,21 @@
   // shared by the page's widgets of this version, then mounting into the element.
   function load() {
     loading ||= (window.FeedbackWidget["__GLUE__"] ||= new Promise((resolve, reject) => {
-      const glue = element("script", { src: base + "feedback_widget.js", integrity: "__GLUE_SRI__", crossorigin: "" });
-      // A page with a nonce policy gives the loader's tag its nonce; the glue gets the same.
-      glue.nonce = script.nonce;
-      glue.onerror = reject;
-      glue.onload = () =>
-        __GLUE__({ module_or_path: fetch(base + "feedback_widget_bg.wasm", { integrity: __GLUE__.wasmIntegrity }) }).then(
-          resolve,
-          reject
-        );
-      doc.head.append(glue);
+      doc.head.append(
+        element("script", {
+          src: base + "__FILES__.js",
+          integrity: "__GLUE_SRI__",
+          crossOrigin: "",
+          // A page with a nonce policy gives the loader's tag its nonce; the glue gets the same.
+          nonce: script.nonce,
+          onerror: reject,
+          onload: () =>
+            __GLUE__({ module_or_path: fetch(base + "__FILES___bg.wasm", { integrity: __GLUE__.wasmIntegrity }) }).then(
+              resolve,
+              reject
+            ),
+        })
+      );
     }))
       .then(() => {
         handle = __GLUE__.mount(script, host);
