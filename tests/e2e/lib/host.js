@@ -9,14 +9,16 @@ export const VERSION = readFileSync(fileURLToPath(new URL("../../../Cargo.toml",
 )[1];
 /** The loader's address on the sandbox. */
 export const LOADER = `/feedback-widget/${VERSION}/feedback-widget.js`;
+/** The address of the loader of the build with the other help desks. */
+export const HELPDESKS = `/feedback-widget/${VERSION}/feedback-widget-helpdesks.js`;
 /** The name of the glue's global in the page. */
 export const GLUE = `__feedbackWidget_${VERSION.replace(/\W/g, "_")}`;
 
-/** A page with `head` and `body` HTML around the widget's script tag with `attributes`. */
-export function hostPage({ attributes = "", head = "", body = "" }) {
+/** A page with `head` and `body` HTML around the widget's script tag, `loader` with `attributes`. */
+export function hostPage({ attributes = "", head = "", body = "", loader = LOADER }) {
   return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Host</title>${head}</head>
 <body><h1>Host page</h1>${body}
-<script src="${LOADER}" defer ${attributes}></script>
+<script src="${loader}" defer ${attributes}></script>
 </body></html>`;
 }
 

@@ -3,7 +3,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { useWidget } from "../lib/harness.js";
-import { hostPage, openHost } from "../lib/host.js";
+import { hostPage, openHost, HELPDESKS } from "../lib/host.js";
 import { axeViolations } from "../lib/axe.js";
 
 const env = useWidget({ sandboxArgs: ["--store-limit", "100"] });
@@ -44,6 +44,7 @@ for (const theme of ["light", "dark"]) {
   test(`no axe violations in the reply forms, ${theme} theme`, async () => {
     const { page, sandbox } = env;
     await openHost(page, sandbox.url, hostPage({
+      loader: HELPDESKS,
       attributes: `data-api-base="/api/whmcs/api/AddTicketReply" data-backend="whmcs" data-ticket-id="1" data-contact-id="1" data-token="demo-token" data-theme="${theme}"`,
     }));
     await page.evaluate(() => FeedbackWidget.ready);

@@ -4,7 +4,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { useWidget } from "../lib/harness.js";
-import { hostPage, openHost } from "../lib/host.js";
+import { hostPage, openHost, HELPDESKS } from "../lib/host.js";
 import { TOKEN } from "../lib/sandbox.js";
 
 const env = useWidget();
@@ -17,6 +17,7 @@ const HOSTILE = "tic_hostile000001";
 async function replyTo(ticket, { token = TOKEN } = {}) {
   const { page, sandbox } = env;
   await openHost(page, sandbox.url, hostPage({
+    loader: HELPDESKS,
     head: `<script>window.replied = []; window.errors = [];
       addEventListener("feedback:replied", (e) => replied.push(e.detail));
       addEventListener("feedback:error", (e) => errors.push(e.detail));</script>`,

@@ -5,7 +5,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { useWidget } from "../lib/harness.js";
-import { hostPage, openHost, LOADER } from "../lib/host.js";
+import { hostPage, openHost, HELPDESKS } from "../lib/host.js";
 import { TOKEN } from "../lib/sandbox.js";
 
 const env = useWidget();
@@ -26,6 +26,7 @@ async function replyTo(options = {}) {
   const { page, sandbox } = env;
   const ticket = options.ticket ?? CLAIMED;
   await openHost(page, sandbox.url, hostPage({
+    loader: HELPDESKS,
     head: `<script>window.replied = []; window.errors = [];
       addEventListener("feedback:replied", (e) => replied.push(e.detail));
       addEventListener("feedback:error", (e) => errors.push(e.detail));</script>`,
@@ -181,7 +182,7 @@ test("thirty replies at once go out at most 25 in any second", async () => {
     };
   });
   const tags = Array.from({ length: count }, (_, n) =>
-    `<script src="${LOADER}" defer data-position="none" data-channel="w${n}" ${attributes()}></script>`,
+    `<script src="${HELPDESKS}" defer data-position="none" data-channel="w${n}" ${attributes()}></script>`,
   ).join("\n");
   const answers = [];
   page.on("response", (response) => response.url().endsWith("/reply") && answers.push(response.status()));

@@ -4,14 +4,14 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { useWidget } from "../lib/harness.js";
-import { hostPage, openHost } from "../lib/host.js";
+import { hostPage, openHost, HELPDESKS } from "../lib/host.js";
 
 const env = useWidget();
 
 const KLANTPORTAAL = { ticketId: "tic_abc12345def678", apiBase: "/api/klantportaal/v1" };
 const HOSTILE = "tic_hostile000001";
 
-/** Opens the demo page, waits for the widget and notes its replied and error events. */
+/** Opens the demo page of the help desks, waits for the widget and notes its replied and error events. */
 async function demo() {
   const { page, widget } = env;
   await page.addInitScript(() => {
@@ -20,7 +20,7 @@ async function demo() {
     addEventListener("feedback:replied", (e) => window.replied.push(e.detail));
     addEventListener("feedback:error", (e) => window.errors.push(e.detail));
   });
-  await widget.goto();
+  await widget.goto("/helpdesks.html");
   await page.evaluate(() => FeedbackWidget.ready);
 }
 
@@ -78,7 +78,7 @@ test("an unknown backend and a Series target without a staff member are refused"
   );
   const errors = await page.evaluate(() => window.errors);
   assert.deepEqual(errors.map((e) => e.code), ["config", "config", "config"]);
-  assert.match(errors[0].message, /setBackend takes "default", "klantportaal", "series" or "whmcs"/);
+  assert.match(errors[0].message, /setBackend: "zendesk" is not one of default, klantportaal, series, whmcs\./);
   assert.match(errors[1].message, /staff user id \(data-staff-user-id\) is missing/);
   assert.match(errors[2].message, /not a WHMCS ticket id/);
 
@@ -147,6 +147,7 @@ test("setTicket with a Series target replies as that staff member", async () => 
 test("a widget set up with data-backend has no feedback form to go back to", async () => {
   const { page, sandbox } = env;
   await openHost(page, sandbox.url, hostPage({
+    loader: HELPDESKS,
     head: `<script>window.errors = []; addEventListener("feedback:error", (e) => errors.push(e.detail));</script>`,
     attributes: `data-backend="klantportaal" data-api-base="/api/klantportaal/v1" data-ticket-id="${KLANTPORTAAL.ticketId}" data-token="demo-token"`,
   }));

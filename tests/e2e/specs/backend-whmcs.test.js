@@ -4,7 +4,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { useWidget } from "../lib/harness.js";
-import { hostPage, openHost } from "../lib/host.js";
+import { hostPage, openHost, HELPDESKS } from "../lib/host.js";
 import { TOKEN } from "../lib/sandbox.js";
 
 const env = useWidget();
@@ -23,6 +23,7 @@ const BINARY = Buffer.concat([
 async function replyTo({ ticket = "1", extra = `data-contact-id="1"`, token = TOKEN } = {}) {
   const { page, sandbox } = env;
   await openHost(page, sandbox.url, hostPage({
+    loader: HELPDESKS,
     head: `<script>window.replied = [];
       addEventListener("feedback:replied", (e) => replied.push(e.detail));</script>`,
     attributes: `data-backend="whmcs" data-api-base="${ENDPOINT}" data-ticket-id="${ticket}" data-token="${token}" ${extra}`,
