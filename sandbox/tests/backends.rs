@@ -154,6 +154,7 @@ fn base(kind: BackendKind) -> String {
         BackendKind::Series => format!("/api{}", series::BASE),
         BackendKind::Whmcs => format!("/api{}", whmcs::PATH),
         BackendKind::Default => "/api".into(),
+        other => panic!("the sandbox plays no {other:?}"),
     }
 }
 

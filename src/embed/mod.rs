@@ -107,7 +107,11 @@ impl WidgetHandle {
         if name.is_null() || name.is_undefined() {
             return self.taken(self.controls.clear_reply().map_err(|problem| vec![problem]));
         }
-        let word = name.as_string().unwrap_or_default();
+        let Some(word) = name.as_string() else {
+            self.events
+                .report("config", "setBackend takes a backend's name, or null.");
+            return false;
+        };
         let Some(backend) = BackendKind::parse(&word) else {
             let problem = BackendKind::unknown(&word);
             self.events
@@ -319,8 +323,12 @@ fn options_from(script: &HtmlElement) -> (Options, Vec<String>) {
     let backend = text("backend").and_then(|word| {
         let backend = BackendKind::parse(&word);
         if backend.is_none() {
+            let instead = match text("channel") {
+                Some(_) => " The widget makes new tickets instead.",
+                None => "",
+            };
             warnings.push(format!(
-                "data-backend: {} The widget makes new tickets instead.",
+                "data-backend: {}{instead}",
                 BackendKind::unknown(&word)
             ));
         }

@@ -26,8 +26,10 @@ pub use series::Pace;
 #[cfg(feature = "helpdesks")]
 pub use whmcs::{decode_attachments, encode_attachments, AttachmentProblem, AttachmentRules};
 
-/// Which help desk a widget posts replies to (`data-backend`).
+/// Which help desk a widget posts replies to (`data-backend`). The `helpdesks` feature adds
+/// variants, so code outside this crate can't count on knowing them all.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+#[non_exhaustive]
 pub enum BackendKind {
     /// This API's own reply endpoint, `…/support/tickets/reply`.
     #[default]
@@ -169,6 +171,7 @@ pub struct Receipt {
 
 /// What a backend's form shows beyond the message.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct Capabilities {
     /// The attachment limits, when the backend takes attachments.
     #[cfg(feature = "helpdesks")]
