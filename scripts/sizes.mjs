@@ -41,6 +41,7 @@ for (const build of BUILDS) {
   for (const r of [loader, ...parts, form]) console.log(row(r));
 
   const formBudget = budget.form_brotli[build.loader];
+  if (typeof formBudget != "number") problems.push(`scripts/size-budget.json has no form_brotli for ${build.loader}`);
   console.log(`  budgets (brotli): loader ${budget.loader_brotli}, form ${formBudget} (${budget.headroom * 100}% headroom)`);
   if (loader.brotli > budget.loader_brotli) {
     problems.push(`${build.loader} is ${loader.brotli} bytes brotli, over its budget of ${budget.loader_brotli}`);

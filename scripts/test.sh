@@ -17,26 +17,31 @@ cargo fmt --all -- --check
 # Each configuration the crate is built in: the contract with and without the other help desks,
 # the two builds of the widget (feedback-widget.js, feedback-widget-helpdesks.js) with their
 # tests, and the component a Leptos app uses, without the script tag's entry point.
-cargo clippy -p feedback_widget --no-default-features --lib -- -D warnings
+cargo clippy -p feedback_widget --no-default-features --all-targets -- -D warnings
 cargo clippy -p feedback_widget --no-default-features --features helpdesks --all-targets -- -D warnings
 cargo clippy -p sandbox --all-targets -- -D warnings
-cargo clippy -p feedback_widget --target wasm32-unknown-unknown --lib -- -D warnings
+cargo clippy -p feedback_widget --target wasm32-unknown-unknown --all-targets -- -D warnings
 cargo clippy -p feedback_widget --target wasm32-unknown-unknown --features helpdesks --all-targets -- -D warnings
-cargo clippy -p feedback_widget_embed -p feedback_widget_helpdesks --target wasm32-unknown-unknown -- -D warnings
+cargo clippy -p feedback_widget_embed --target wasm32-unknown-unknown -- -D warnings
+cargo clippy -p feedback_widget_helpdesks --target wasm32-unknown-unknown -- -D warnings
 cargo clippy -p feedback_widget --target wasm32-unknown-unknown --no-default-features --features ui -- -D warnings
+cargo clippy -p feedback_widget --target wasm32-unknown-unknown --no-default-features --features ui,helpdesks -- -D warnings
 
 tier "native tests"
+# With and without the other help desks, as each build has them.
 cargo test -p feedback_widget --no-default-features --features helpdesks
-# Without the other help desks, as feedback-widget.js is built.
-cargo test -p feedback_widget --no-default-features --lib
+cargo test -p feedback_widget --no-default-features
 cargo test -p sandbox
 # The Leptos component's rustdoc example compiles.
 cargo test -p feedback_widget --doc
 
 tier "browser tests (headless Chromium)"
 [ -x "$CHROMEDRIVER" ] || { echo "chromedriver missing at $CHROMEDRIVER" >&2; exit 1; }
-CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
-  cargo test -p feedback_widget --target wasm32-unknown-unknown --features helpdesks --test browser
+# Each build's components: feedback-widget.js's, then feedback-widget-helpdesks.js's.
+for features in "" helpdesks; do
+  CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
+    cargo test -p feedback_widget --target wasm32-unknown-unknown --features "$features" --test browser
+done
 
 tier "end-to-end tests (Playwright, Chromium, sandbox)"
 # The same release builds, plus the test-hooks feature (one export that panics on purpose, for

@@ -419,6 +419,21 @@ fn ticket(id: &str) -> Target {
 }
 
 #[wasm_bindgen_test]
+async fn a_reply_to_this_apis_ticket_has_its_limit_and_no_files() {
+    let reply = open_with(reply_options(BackendKind::Default, ticket("7"))).await;
+    assert_eq!(reply.text("#fw-title"), "Reply to ticket 7");
+    assert!(reply.all("#fw-subject").is_empty(), "no new-ticket fields");
+    reply.field("Your reply");
+    assert_eq!(reply.text(".fw-counter [aria-hidden]"), "0 / 5000");
+    assert!(reply.all("#fw-files").is_empty(), "this API takes no files");
+    assert!(
+        reply.all(".fw-thread").is_empty(),
+        "nor sends a thread back"
+    );
+}
+
+#[cfg(feature = "helpdesks")]
+#[wasm_bindgen_test]
 async fn a_reply_form_shows_only_what_its_backend_offers() {
     let whmcs = open_with(reply_options(
         BackendKind::Whmcs,
@@ -458,6 +473,7 @@ async fn a_reply_form_shows_only_what_its_backend_offers() {
     assert!(series.all("#fw-files").is_empty(), "Series takes no files");
 }
 
+#[cfg(feature = "helpdesks")]
 #[wasm_bindgen_test]
 async fn a_target_its_backend_cannot_use_shows_no_widget() {
     clear_storage();
@@ -489,6 +505,7 @@ async fn a_target_its_backend_cannot_use_shows_no_widget() {
     );
 }
 
+#[cfg(feature = "helpdesks")]
 #[wasm_bindgen_test]
 async fn a_thread_with_hostile_html_is_shown_as_text() {
     let widget = open_with(reply_options(

@@ -60,6 +60,19 @@ test("data-backend naming another help desk on the main build is reported, and t
   await widget.subject.waitFor();
 });
 
+test("a help-desk snippet on the main build names the build to use and shows no button", async () => {
+  const { page, sandbox } = env;
+  await openHost(page, sandbox.url, hostPage({
+    head: ERRORS,
+    attributes: `data-backend="klantportaal" data-api-base="/api/klantportaal/v1" data-ticket-id="tic_abc12345def678" data-token="demo-token"`,
+  }));
+  await page.waitForFunction(() => window.errors.length >= 2);
+  const messages = (await page.evaluate(() => window.errors)).map((e) => e.message);
+  assert.match(messages[0], /^data-backend: "klantportaal" is not in this build of the widget: .*feedback-widget-helpdesks\.js[^]*\)\.$/);
+  assert.ok(messages.some((message) => /data-channel\) is missing/.test(message)), messages.join("\n"));
+  assert.equal(await page.getByRole("button", { name: "Feedback" }).count(), 0);
+});
+
 test("a page with one widget of each build: each loads its own files and sends where it should", async () => {
   const { page, sandbox } = env;
   const files = widgetFiles(page);
