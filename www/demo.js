@@ -1,4 +1,4 @@
-// The demo page's help-desk switch: it points the widget at one of the help desks the sandbox
+// The help-desk switch of the demo's help-desk page (helpdesks.html): it points the widget at one of the help desks the sandbox
 // plays, through the widget's JS API, as a host page would.
 (() => {
   const desks = {

@@ -1,4 +1,5 @@
-// Types for window.FeedbackWidget, the API that feedback-widget.js defines.
+// Types for window.FeedbackWidget, the API that feedback-widget.js and feedback-widget-helpdesks.js
+// define.
 
 export type FeedbackEventName = "open" | "close" | "submitted" | "replied" | "error";
 

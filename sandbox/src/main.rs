@@ -103,6 +103,7 @@ async fn run(settings: Settings, addr: SocketAddr) -> Result<(), String> {
     println!("sandbox listening on {base}");
     if serves_site {
         println!("  demo page  {base}/");
+        println!("  help desks {base}/helpdesks.html");
     }
     println!("  inbox      {base}/inbox  (JSON: {base}/inbox.json)");
     println!("  API base   {base}/api");

@@ -162,7 +162,8 @@ impl WidgetControls {
 /// Leptos apps render the component directly, with no script tag: depend on this crate with
 /// `default-features = false, features = ["ui"]` (leaving out the script tag's entry point), and
 /// give the page the widget's stylesheet, [`crate::ui::STYLES`] (or `feedback-widget.css` from
-/// the release build).
+/// the release build). Replies into the other help desks (Klantportaal, Series, WHMCS) need the
+/// `helpdesks` feature as well.
 ///
 /// ```no_run
 /// use feedback_widget::{FeedbackWidget, Options, WidgetEvent};

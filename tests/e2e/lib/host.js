@@ -11,7 +11,7 @@ export const VERSION = readFileSync(fileURLToPath(new URL("../../../Cargo.toml",
 export const LOADER = `/feedback-widget/${VERSION}/feedback-widget.js`;
 /** The address of the loader of the build with the other help desks. */
 export const HELPDESKS = `/feedback-widget/${VERSION}/feedback-widget-helpdesks.js`;
-/** The name of the glue's global in the page. */
+/** The name of the glue's global in the page, for feedback-widget.js. */
 export const GLUE = `__feedbackWidget_${VERSION.replace(/\W/g, "_")}`;
 
 /** A page with `head` and `body` HTML around the widget's script tag, `loader` with `attributes`. */
