@@ -1,5 +1,6 @@
 // Embedding: the button at once and the widget only on intent, no lost click, one button per
-// configuration, two widgets side by side, single-page apps, and a strict Content-Security-Policy.
+// configuration, two widgets side by side, single-page apps, a strict Content-Security-Policy,
+// and glue and wasm that must match their integrity hashes.
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { useWidget } from "../lib/harness.js";
@@ -173,5 +174,30 @@ for (const [name, policy, attributes] of [
     await dialog.locator(".fw-success").waitFor();
     await dialog.locator(".fw-dialog__close").click();
     assert.deepEqual(await page.evaluate(() => window.violations), []);
+  });
+}
+
+for (const file of ["feedback_widget.js", "feedback_widget_bg.wasm"]) {
+  test(`a ${file} that changed on its way is refused by its integrity hash`, async () => {
+    const { page, sandbox } = env;
+    // Still valid code with something added at the end, as a tampering CDN or proxy could serve
+    // it: a line break for the script, an empty custom section named "test" for the wasm.
+    const extra = file.endsWith(".js") ? Buffer.from("\n") : Buffer.from([0, 5, 4, 0x74, 0x65, 0x73, 0x74]);
+    await page.route(`**/${file}`, async (route) => {
+      const response = await route.fetch();
+      const body = Buffer.concat([await response.body(), extra]);
+      await route.fulfill({ response, body });
+    });
+    await openHost(page, sandbox.url, hostPage({ attributes: `${BASE} data-channel="feedback"` }));
+    const outcome = await page.evaluate(() =>
+      FeedbackWidget.ready.then(
+        () => "mounted",
+        () => "refused",
+      ),
+    );
+    assert.equal(outcome, "refused");
+    await page.getByRole("button", { name: "Feedback" }).click();
+    await page.waitForTimeout(300);
+    assert.equal(await page.getByRole("dialog").count(), 0, "no form from code that failed its check");
   });
 }
