@@ -13,6 +13,8 @@ export const LOADER = `/feedback-widget/${VERSION}/feedback-widget.js`;
 export const HELPDESKS = `/feedback-widget/${VERSION}/feedback-widget-helpdesks.js`;
 /** The name of the glue's global in the page, for feedback-widget.js. */
 export const GLUE = `__feedbackWidget_${VERSION.replace(/\W/g, "_")}`;
+/** The same for feedback-widget-helpdesks.js. */
+export const HELPDESKS_GLUE = `__feedbackWidgetHelpdesks_${VERSION.replace(/\W/g, "_")}`;
 
 /** A page with `head` and `body` HTML around the widget's script tag, `loader` with `attributes`. */
 export function hostPage({ attributes = "", head = "", body = "", loader = LOADER }) {
