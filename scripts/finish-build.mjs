@@ -13,6 +13,7 @@ import { createHash } from "node:crypto";
 import { readFileSync, writeFileSync, existsSync, renameSync } from "node:fs";
 import { join } from "node:path";
 import { transformSync } from "esbuild";
+import { BUILDS, globalOf } from "./builds.mjs";
 
 const root = new URL("..", import.meta.url).pathname;
 const version = readFileSync(join(root, "Cargo.toml"), "utf8").match(/^version = "([^"]+)"/m)[1];
@@ -21,17 +22,6 @@ const folder = join(staging, "feedback-widget", version);
 if (!existsSync(join(folder, "feedback-widget.js"))) {
   throw new Error(`no ${folder}/feedback-widget.js: index.html's data-target-path must be feedback-widget/${version}`);
 }
-
-/** The builds: the crate trunk built, and the names host pages load. */
-const BUILDS = [
-  { crate: "feedback_widget_embed", loader: "feedback-widget.js", files: "feedback_widget", global: "__feedbackWidget" },
-  {
-    crate: "feedback_widget_helpdesks",
-    loader: "feedback-widget-helpdesks.js",
-    files: "feedback_widget_helpdesks",
-    global: "__feedbackWidgetHelpdesks",
-  },
-];
 
 const sri = (bytes) => "sha384-" + createHash("sha384").update(bytes).digest("base64");
 const read = (name) => readFileSync(join(folder, name), "utf8");
@@ -55,7 +45,7 @@ for (const build of BUILDS) {
     renameSync(join(folder, `${build.crate}.js`), join(folder, glueName));
     renameSync(join(folder, `${build.crate}_bg.wasm`), join(folder, wasmName));
   }
-  const global = `${build.global}_${version.replace(/\W/g, "_")}`;
+  const global = globalOf(build, version);
 
   // The glue, under a global of its own and knowing the wasm's hash: the loader checks the glue,
   // the glue's hash vouches for the wasm's.

@@ -1,6 +1,9 @@
 //! The one place that talks to the network: posts the store request and each backend's reply
 //! request, and reads every answer, or the lack of one, into the contract's typed outcome.
 
+#[cfg(feature = "helpdesks")]
+mod pace;
+
 use gloo_net::http::Request;
 use serde::Serialize;
 use serde_json::Value;
@@ -8,9 +11,6 @@ use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 
 use crate::contract::backends::{bearer, Attachment, BackendKind, HttpBody, Receipt, Target};
-#[cfg(feature = "helpdesks")]
-mod pace;
-
 use crate::contract::{read_store_answer, Failure, RateLimit, StoreRequest, Ticket};
 
 /// How long a request may take before it is given up and reported as a timeout.

@@ -2,19 +2,21 @@
 // so that they load the real built widget from the sandbox.
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
+import { BUILDS, globalOf } from "../../../scripts/builds.mjs";
 
 /** The widget's version, which names its folder. */
 export const VERSION = readFileSync(fileURLToPath(new URL("../../../Cargo.toml", import.meta.url)), "utf8").match(
   /^version = "([^"]+)"/m,
 )[1];
+const [MAIN, WITH_HELPDESKS] = BUILDS;
 /** The loader's address on the sandbox. */
-export const LOADER = `/feedback-widget/${VERSION}/feedback-widget.js`;
+export const LOADER = `/feedback-widget/${VERSION}/${MAIN.loader}`;
 /** The address of the loader of the build with the other help desks. */
-export const HELPDESKS = `/feedback-widget/${VERSION}/feedback-widget-helpdesks.js`;
+export const HELPDESKS = `/feedback-widget/${VERSION}/${WITH_HELPDESKS.loader}`;
 /** The name of the glue's global in the page, for feedback-widget.js. */
-export const GLUE = `__feedbackWidget_${VERSION.replace(/\W/g, "_")}`;
+export const GLUE = globalOf(MAIN, VERSION);
 /** The same for feedback-widget-helpdesks.js. */
-export const HELPDESKS_GLUE = `__feedbackWidgetHelpdesks_${VERSION.replace(/\W/g, "_")}`;
+export const HELPDESKS_GLUE = globalOf(WITH_HELPDESKS, VERSION);
 
 /** A page with `head` and `body` HTML around the widget's script tag, `loader` with `attributes`. */
 export function hostPage({ attributes = "", head = "", body = "", loader = LOADER }) {

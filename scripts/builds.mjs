@@ -1,0 +1,15 @@
+// The widget's builds, as the build, the size check and the end-to-end tests name them: the
+// crate trunk builds (its files are named after it), the loader a host page includes, the stem
+// of the glue's and wasm's names, and the prefix of the glue's global (the version follows).
+export const BUILDS = [
+  { crate: "feedback_widget_embed", loader: "feedback-widget.js", files: "feedback_widget", global: "__feedbackWidget" },
+  {
+    crate: "feedback_widget_helpdesks",
+    loader: "feedback-widget-helpdesks.js",
+    files: "feedback_widget_helpdesks",
+    global: "__feedbackWidgetHelpdesks",
+  },
+];
+
+/** The glue's global of `build` at `version`. */
+export const globalOf = (build, version) => `${build.global}_${version.replace(/\W/g, "_")}`;
