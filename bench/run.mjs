@@ -1,6 +1,7 @@
 // The benchmark: our widget, Sentry's feedback widget (npm, bundled with esbuild, its backend on
 // 127.0.0.1) and a bare page, each on the same page shape, in headless Chromium, over several
-// runs. Writes BENCHMARKS.md. Run after a release build: `node bench/run.mjs [--runs=9]`.
+// runs. Writes BENCHMARKS.md. Run after a release build, with the packages installed once
+// (`npm ci --prefix bench`): `node bench/run.mjs [--runs=9]`.
 import { createServer } from "node:http";
 import { readFileSync, writeFileSync, existsSync } from "node:fs";
 import { join, extname } from "node:path";
