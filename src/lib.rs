@@ -10,6 +10,8 @@ pub mod delivery;
 #[cfg(feature = "embed")]
 pub mod embed;
 #[cfg(feature = "ui")]
+pub mod json;
+#[cfg(feature = "ui")]
 pub mod options;
 #[cfg(feature = "ui")]
 pub mod storage;

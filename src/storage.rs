@@ -2,9 +2,10 @@
 //! is never written here. A storage that is full, blocked or holds unreadable data behaves as an
 //! empty one: the widget goes on without it.
 
-use serde::de::DeserializeOwned;
 use serde::Serialize;
 use wasm_bindgen::JsValue;
+
+use crate::contract::FromJson;
 
 /// Every key the widget writes starts with this.
 pub const PREFIX: &str = "feedback-widget:v1:";
@@ -27,10 +28,9 @@ impl Slot {
         &self.0
     }
 
-    pub fn load<T: DeserializeOwned>(&self) -> Option<T> {
+    pub fn load<T: FromJson>(&self) -> Option<T> {
         let text = local_storage()?.get_item(&self.0).ok().flatten()?;
-        let value = js_sys::JSON::parse(&text).ok()?;
-        serde_wasm_bindgen::from_value(value).ok()
+        T::from_json(&crate::json::parse(&text)?)
     }
 
     pub fn save<T: Serialize>(&self, value: &T) {

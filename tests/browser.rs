@@ -543,3 +543,26 @@ async fn a_thread_with_hostile_html_is_shown_as_text() {
         "Your reply was added to ticket tic_abc12345def678."
     );
 }
+
+/// The browser's JSON values, as the widget hands them to the contract, equal what serde_json
+/// reads from the same text; values nested too deep, and undefined, are refused.
+#[wasm_bindgen_test]
+fn browser_json_reads_as_serde_json_does() {
+    use feedback_widget::json;
+    for text in [
+        r#"{"error":false,"data":{"id":41,"ticket_number":"TCK-41"}}"#,
+        r#"{"errors":{"subject":["Too long."]},"message":"The given data was invalid."}"#,
+        r#"[1,-2,3.5,0,-0.25,9007199254740991,-9007199254740991,1e300,true,false,null]"#,
+        r#"["é ✓ \"q\" \n","",[],{},[[{"a":[{}]}]]]"#,
+        r#""text""#,
+        "12",
+        "null",
+    ] {
+        let expected: serde_json::Value = serde_json::from_str(text).unwrap();
+        assert_eq!(json::parse(text), Some(expected), "{text}");
+    }
+    let deep = "[".repeat(70) + &"]".repeat(70);
+    assert_eq!(json::parse(&deep), None);
+    assert_eq!(json::from_js(&JsValue::UNDEFINED), None);
+    assert_eq!(json::parse("{not json"), None);
+}

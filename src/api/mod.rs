@@ -226,7 +226,7 @@ async fn post(request: Outgoing) -> Result<Answer, Failure> {
         Ok(promise) => JsFuture::from(promise)
             .await
             .ok()
-            .and_then(|json| serde_wasm_bindgen::from_value(json).ok()),
+            .and_then(|json| crate::json::from_js(&json)),
         Err(_) => None,
     };
     Ok(Answer { status, rate, body })

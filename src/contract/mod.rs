@@ -12,6 +12,7 @@ mod reply;
 pub mod request_log;
 mod rules;
 mod store;
+mod stored;
 mod text;
 
 pub use answer::{
@@ -26,4 +27,5 @@ pub use rules::{
     FieldError, Input, Problem,
 };
 pub use store::{validate_store, AutoFilled, Draft, Integration, StoreRequest};
+pub use stored::FromJson;
 pub use text::{code_points, cut_to, server_trim};

@@ -372,8 +372,12 @@ fn id_number(value: Option<String>, attribute: &str, warnings: &mut Vec<String>)
 /// A reply target, and maybe an API base, from what the host passed to `setBackend` or
 /// `setTicket`: a ticket id (a string or a number) or an object of fields.
 fn target_from(value: &JsValue) -> Result<(Target, Option<String>), Vec<String>> {
+    // A whole number is written by way of i64: formatting the f64 itself would bring the float
+    // formatting code into the wasm.
     let text = |value: &JsValue| match value.as_f64() {
-        Some(number) if number.fract() == 0.0 => Some(format!("{number:.0}")),
+        Some(number) if number.fract() == 0.0 && number.abs() < 9.2e18 => {
+            Some((number as i64).to_string())
+        }
         _ => value.as_string(),
     };
     if !value.is_object() {
