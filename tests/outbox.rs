@@ -4,6 +4,7 @@
 use feedback_widget::contract::outbox::{backoff_ms, Outbox, Outcome, Settled, MAX_ATTEMPTS};
 use feedback_widget::contract::request_log::{RequestLog, LIMIT, WINDOW_MS};
 use feedback_widget::contract::*;
+use proptest::prelude::*;
 
 fn request(subject: &str) -> StoreRequest {
     Draft {
@@ -239,4 +240,30 @@ fn a_send_left_unfinished_by_a_closed_tab_goes_back_to_the_user() {
         !outbox.cancel("a"),
         "a finished entry is taken, not cancelled"
     );
+}
+
+proptest! {
+    /// In any order, with repeats and with times outside the window, the wait is counted from
+    /// the LIMIT-th latest request in the window, as a sorted list would give it.
+    #[test]
+    fn the_wait_counts_from_the_limit_th_latest_request_in_the_window(
+        ages in proptest::collection::vec(
+            prop_oneof![0..WINDOW_MS + 5_000, (0u64..25).prop_map(|k| k * 13_000)],
+            0..40,
+        ),
+    ) {
+        let now = 10 * WINDOW_MS;
+        let log = RequestLog { sent_at: ages.iter().map(|age| now - age).collect() };
+        let mut recent: Vec<u64> = ages
+            .iter()
+            .filter(|&&age| age < WINDOW_MS)
+            .map(|age| now - age)
+            .collect();
+        recent.sort_unstable();
+        let expected = (recent.len() >= LIMIT).then(|| {
+            let oldest = recent[recent.len() - LIMIT];
+            (oldest + WINDOW_MS - now).div_ceil(1000).max(1) as u32
+        });
+        prop_assert_eq!(log.wait_before_next(now), expected);
+    }
 }
