@@ -566,3 +566,31 @@ fn browser_json_reads_as_serde_json_does() {
     assert_eq!(json::from_js(&JsValue::UNDEFINED), None);
     assert_eq!(json::parse("{not json"), None);
 }
+
+/// Placeholders are filled in one pass: unknown ones, stray braces and braces inside a value
+/// stay as written.
+#[wasm_bindgen_test]
+fn texts_fill_their_placeholders_once() {
+    use feedback_widget::ui::texts::{around, fill};
+    let too_long = "The {field} is too long: at most {max} characters.";
+    assert_eq!(
+        fill(too_long, &[("field", "subject"), ("max", "255")]),
+        "The subject is too long: at most 255 characters."
+    );
+    assert_eq!(fill("{n} of {n}", &[("n", "3")]), "3 of 3");
+    assert_eq!(
+        fill("Remove {name}", &[("name", "{max}.txt"), ("max", "9")]),
+        "Remove {max}.txt"
+    );
+    assert_eq!(
+        fill("{unknown} {a} { {a}", &[("a", "x")]),
+        "{unknown} x { x"
+    );
+    assert_eq!(fill("open { brace", &[]), "open { brace");
+    assert_eq!(
+        around("Added to ticket {ticket}.", "ticket"),
+        ("Added to ticket ", ".")
+    );
+    assert_eq!(around("{x} then {ticket}", "ticket"), ("{x} then ", ""));
+    assert_eq!(around("none", "ticket"), ("none", ""));
+}

@@ -3,7 +3,7 @@
 use leptos::prelude::*;
 
 use super::reply_box::ReplyBox;
-use super::texts::fill;
+use super::texts::{around, fill};
 use super::ticket_label;
 use super::widget_context;
 use crate::contract::backends::{BackendKind, Target};
@@ -27,10 +27,7 @@ pub fn Success(
         }
     });
     let label = ticket_label(&ticket);
-    let (before, after) = texts
-        .received
-        .split_once("{ticket}")
-        .unwrap_or((texts.received, ""));
+    let (before, after) = around(texts.received, "ticket");
     view! {
         <div class="fw-success" part="success">
             <h3 node_ref=heading class="fw-success__title" tabindex="-1">
