@@ -23,14 +23,8 @@ impl RequestLog {
             .copied()
             .filter(|time| in_window(*time, now))
             .collect();
-        // The window frees a place when the oldest of the last LIMIT requests leaves it: the
-        // latest time with at least LIMIT requests at or after it. Counting instead of sorting
-        // keeps the standard sort's code out of the wasm; the log holds a few dozen times.
-        let oldest = recent
-            .iter()
-            .copied()
-            .filter(|&time| recent.iter().filter(|&&other| other >= time).count() >= LIMIT)
-            .max()?;
+        // The window frees a place when the oldest of the last LIMIT requests leaves it.
+        let oldest = oldest_of_last(&recent, LIMIT)?;
         let wait_ms = oldest + WINDOW_MS - now;
         Some(wait_ms.div_ceil(1000).max(1) as u32)
     }
@@ -40,6 +34,18 @@ impl RequestLog {
         self.sent_at.retain(|time| in_window(*time, now));
         self.sent_at.push(now);
     }
+}
+
+/// The oldest of the last `limit` of `times`, in any order: the latest time with at least `limit`
+/// times at or after it. `None` when there are fewer than `limit`. A window that holds `times`
+/// frees a place for one more request when this time leaves it. Counting instead of sorting keeps
+/// the standard sort's code out of the wasm; the lists hold a few dozen times.
+pub(crate) fn oldest_of_last(times: &[u64], limit: usize) -> Option<u64> {
+    times
+        .iter()
+        .copied()
+        .filter(|&time| times.iter().filter(|&&other| other >= time).count() >= limit)
+        .max()
 }
 
 /// Whether a request sent at `time` still counts at `now`. Times after `now` (a clock that

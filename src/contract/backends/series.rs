@@ -8,6 +8,7 @@ use super::{check_path_ticket, failure_for, segment, text_at, Attachment, Failur
 use super::{
     Backend, BackendKind, Capabilities, HttpBody, HttpRequest, RateLimit, Receipt, Target,
 };
+use crate::contract::request_log::oldest_of_last;
 
 /// Requests per second per API key.
 pub const PER_SECOND: u32 = 25;
@@ -114,11 +115,8 @@ impl Pace {
             .copied()
             .filter(|at| now < at + WINDOW_MS)
             .collect();
-        match in_window.len() < self.limit as usize {
-            true => 0,
-            // The oldest of the last `limit` requests must leave the window first.
-            false => in_window[in_window.len() - self.limit as usize] + WINDOW_MS - now,
-        }
+        // The oldest of the last `limit` requests must leave the window first.
+        oldest_of_last(&in_window, self.limit as usize).map_or(0, |oldest| oldest + WINDOW_MS - now)
     }
 
     /// Notes a request going out at `now`.
