@@ -1,5 +1,7 @@
 // A page object for the widget on the demo page. Locators pierce the widget's open shadow root,
 // and find things by role and label as a user would.
+import { hostPage, openHost, HELPDESKS } from "./host.js";
+
 /** The visible content of the widget's dialog, without its live region. */
 export function inView(dialog) {
   return dialog.locator(':scope > :not([role="status"])');
@@ -49,4 +51,34 @@ export class WidgetPage {
   idOf(label) {
     return { Subject: "fw-subject", Message: "fw-message", Type: "fw-type", Priority: "fw-priority", Rating: "fw-rating" }[label];
   }
+}
+
+/**
+ * Opens a host page whose widget, the help-desk build with `attributes`, replies to `ticket`, and
+ * opens its dialog. The page keeps the details of `feedback:replied` and `feedback:error` in
+ * `window.replied` and `window.errors`. Returns the reply form's parts.
+ */
+export async function openReply(page, sandboxUrl, { ticket, attributes }) {
+  await openHost(page, sandboxUrl, hostPage({
+    loader: HELPDESKS,
+    head: `<script>window.replied = []; window.errors = [];
+      addEventListener("feedback:replied", (e) => replied.push(e.detail));
+      addEventListener("feedback:error", (e) => errors.push(e.detail));</script>`,
+    attributes,
+  }));
+  await page.getByRole("button", { name: "Feedback" }).click();
+  const dialog = page.getByRole("dialog", { name: `Reply to ticket ${ticket}` });
+  await dialog.waitFor();
+  return {
+    dialog,
+    reply: dialog.getByLabel("Your reply"),
+    send: dialog.getByRole("button", { name: "Send reply" }),
+    status: dialog.locator(".fw-status"),
+    sent: dialog.locator(".fw-reply__sent"),
+    live: dialog.locator(':scope > [role="status"]'),
+    // The file picker, which only help desks that take attachments show.
+    files: dialog.getByLabel("Attach files"),
+    chosen: dialog.locator(".fw-files__list .fw-files__item"),
+    fileErrors: dialog.locator("#fw-files-errors li"),
+  };
 }

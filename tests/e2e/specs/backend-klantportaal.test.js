@@ -4,7 +4,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { useWidget } from "../lib/harness.js";
-import { hostPage, openHost, HELPDESKS } from "../lib/host.js";
+import { openReply } from "../lib/widget.js";
 import { TOKEN } from "../lib/sandbox.js";
 
 const env = useWidget();
@@ -14,26 +14,11 @@ const EXAMPLE = "tic_abc12345def678";
 const HOSTILE = "tic_hostile000001";
 
 /** Opens a host page whose widget replies to `ticket` and opens its dialog. */
-async function replyTo(ticket, { token = TOKEN } = {}) {
-  const { page, sandbox } = env;
-  await openHost(page, sandbox.url, hostPage({
-    loader: HELPDESKS,
-    head: `<script>window.replied = []; window.errors = [];
-      addEventListener("feedback:replied", (e) => replied.push(e.detail));
-      addEventListener("feedback:error", (e) => errors.push(e.detail));</script>`,
+function replyTo(ticket, { token = TOKEN } = {}) {
+  return openReply(env.page, env.sandbox.url, {
+    ticket,
     attributes: `data-backend="klantportaal" data-api-base="${BASE}" data-ticket-id="${ticket}" data-token="${token}"`,
-  }));
-  await page.getByRole("button", { name: "Feedback" }).click();
-  const dialog = page.getByRole("dialog", { name: `Reply to ticket ${ticket}` });
-  await dialog.waitFor();
-  return {
-    dialog,
-    reply: dialog.getByLabel("Your reply"),
-    send: dialog.getByRole("button", { name: "Send reply" }),
-    status: dialog.locator(".fw-status"),
-    sent: dialog.locator(".fw-reply__sent"),
-    live: dialog.locator(':scope > [role="status"]'),
-  };
+  });
 }
 
 /** The requests the page sends to the Klantportaal endpoint, with their bodies and headers. */

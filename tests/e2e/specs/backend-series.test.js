@@ -5,7 +5,8 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { useWidget } from "../lib/harness.js";
-import { hostPage, openHost, HELPDESKS } from "../lib/host.js";
+import { openHost, HELPDESKS } from "../lib/host.js";
+import { openReply } from "../lib/widget.js";
 import { TOKEN } from "../lib/sandbox.js";
 
 const env = useWidget();
@@ -22,26 +23,11 @@ function attributes({ ticket = CLAIMED, staff = STAFF, key = TOKEN } = {}) {
 }
 
 /** Opens a host page whose widget replies to a Series ticket and opens its dialog. */
-async function replyTo(options = {}) {
-  const { page, sandbox } = env;
-  const ticket = options.ticket ?? CLAIMED;
-  await openHost(page, sandbox.url, hostPage({
-    loader: HELPDESKS,
-    head: `<script>window.replied = []; window.errors = [];
-      addEventListener("feedback:replied", (e) => replied.push(e.detail));
-      addEventListener("feedback:error", (e) => errors.push(e.detail));</script>`,
+function replyTo(options = {}) {
+  return openReply(env.page, env.sandbox.url, {
+    ticket: options.ticket ?? CLAIMED,
     attributes: attributes(options),
-  }));
-  await page.getByRole("button", { name: "Feedback" }).click();
-  const dialog = page.getByRole("dialog", { name: `Reply to ticket ${ticket}` });
-  await dialog.waitFor();
-  return {
-    dialog,
-    reply: dialog.getByLabel("Your reply"),
-    send: dialog.getByRole("button", { name: "Send reply" }),
-    status: dialog.locator(".fw-status"),
-    sent: dialog.locator(".fw-reply__sent"),
-  };
+  });
 }
 
 /** The POSTs the page sends to Series, with their headers and bodies. */

@@ -4,7 +4,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { useWidget } from "../lib/harness.js";
-import { hostPage, openHost, HELPDESKS } from "../lib/host.js";
+import { openReply } from "../lib/widget.js";
 import { TOKEN } from "../lib/sandbox.js";
 
 const env = useWidget();
@@ -20,27 +20,11 @@ const BINARY = Buffer.concat([
 ]);
 
 /** Opens a host page whose widget replies to a WHMCS ticket and opens its dialog. */
-async function replyTo({ ticket = "1", extra = `data-contact-id="1"`, token = TOKEN } = {}) {
-  const { page, sandbox } = env;
-  await openHost(page, sandbox.url, hostPage({
-    loader: HELPDESKS,
-    head: `<script>window.replied = [];
-      addEventListener("feedback:replied", (e) => replied.push(e.detail));</script>`,
+function replyTo({ ticket = "1", extra = `data-contact-id="1"`, token = TOKEN } = {}) {
+  return openReply(env.page, env.sandbox.url, {
+    ticket,
     attributes: `data-backend="whmcs" data-api-base="${ENDPOINT}" data-ticket-id="${ticket}" data-token="${token}" ${extra}`,
-  }));
-  await page.getByRole("button", { name: "Feedback" }).click();
-  const dialog = page.getByRole("dialog", { name: `Reply to ticket ${ticket}` });
-  await dialog.waitFor();
-  return {
-    dialog,
-    reply: dialog.getByLabel("Your reply"),
-    files: dialog.getByLabel("Attach files"),
-    chosen: dialog.locator(".fw-files__list .fw-files__item"),
-    fileErrors: dialog.locator("#fw-files-errors li"),
-    send: dialog.getByRole("button", { name: "Send reply" }),
-    status: dialog.locator(".fw-status"),
-    sent: dialog.locator(".fw-reply__sent"),
-  };
+  });
 }
 
 /** The multipart bodies the page posts to the endpoint, as text. */
