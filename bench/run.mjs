@@ -9,10 +9,10 @@ import { brotliCompressSync, constants } from "node:zlib";
 import { fileURLToPath } from "node:url";
 import { build } from "esbuild";
 import { chromium } from "playwright-core";
+import { VERSION as version } from "../scripts/builds.mjs";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
 const runs = Number(process.argv.find((arg) => arg.startsWith("--runs="))?.slice(7) || 9);
-const version = readFileSync(join(root, "Cargo.toml"), "utf8").match(/^version = "([^"]+)"/m)[1];
 const widgetDir = join(root, "dist/feedback-widget", version);
 if (!existsSync(join(widgetDir, "feedback-widget.js"))) throw new Error("build first: scripts/build.sh");
 

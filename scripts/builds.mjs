@@ -1,3 +1,8 @@
+import { readFileSync } from "node:fs";
+
+/** The widget's version (Cargo.toml's), which names the folder its files are served from. */
+export const VERSION = readFileSync(new URL("../Cargo.toml", import.meta.url), "utf8").match(/^version = "([^"]+)"/m)[1];
+
 // The widget's builds, as the build, the size check and the end-to-end tests name them: the
 // crate trunk builds (its files are named after it), the loader a host page includes, the stem
 // of the glue's and wasm's names, and the prefix of the glue's global (the version follows).

@@ -13,10 +13,9 @@ import { createHash } from "node:crypto";
 import { readFileSync, writeFileSync, existsSync, renameSync } from "node:fs";
 import { join } from "node:path";
 import { transformSync } from "esbuild";
-import { BUILDS, globalOf } from "./builds.mjs";
+import { BUILDS, VERSION as version, globalOf } from "./builds.mjs";
 
 const root = new URL("..", import.meta.url).pathname;
-const version = readFileSync(join(root, "Cargo.toml"), "utf8").match(/^version = "([^"]+)"/m)[1];
 const staging = process.env.TRUNK_STAGING_DIR || join(root, "dist");
 const folder = join(staging, "feedback-widget", version);
 if (!existsSync(join(folder, "feedback-widget.js"))) {

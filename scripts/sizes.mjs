@@ -6,10 +6,9 @@
 import { brotliCompressSync, constants, gzipSync } from "node:zlib";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { BUILDS } from "./builds.mjs";
+import { BUILDS, VERSION as version } from "./builds.mjs";
 
 const root = new URL("..", import.meta.url).pathname;
-const version = readFileSync(join(root, "Cargo.toml"), "utf8").match(/^version = "([^"]+)"/m)[1];
 const folder = join(root, process.argv.find((arg) => arg.startsWith("--dist="))?.slice(7) || "dist", "feedback-widget", version);
 const budget = JSON.parse(readFileSync(join(root, "scripts/size-budget.json"), "utf8"));
 

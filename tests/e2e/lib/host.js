@@ -1,13 +1,9 @@
 // Host pages made up for a test, served on the sandbox's own origin through request routing,
 // so that they load the real built widget from the sandbox.
-import { readFileSync } from "node:fs";
-import { fileURLToPath } from "node:url";
-import { BUILDS, globalOf } from "../../../scripts/builds.mjs";
+import { BUILDS, VERSION, globalOf } from "../../../scripts/builds.mjs";
 
 /** The widget's version, which names its folder. */
-export const VERSION = readFileSync(fileURLToPath(new URL("../../../Cargo.toml", import.meta.url)), "utf8").match(
-  /^version = "([^"]+)"/m,
-)[1];
+export { VERSION };
 const [MAIN, WITH_HELPDESKS] = BUILDS;
 /** The loader's address on the sandbox. */
 export const LOADER = `/feedback-widget/${VERSION}/${MAIN.loader}`;
