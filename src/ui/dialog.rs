@@ -167,7 +167,7 @@ pub fn Dialog(
     let placed = context.placed;
     let dialog = NodeRef::<leptos::html::Dialog>::new();
     let page = StoredValue::new_local(None::<PageOverflow>);
-    Effect::new(move |_| {
+    super::effect(move || {
         let Some(element) = dialog.get() else {
             return;
         };

@@ -392,7 +392,7 @@ fn announce_outcomes(
     locale: RwSignal<Locale>,
     labels: RwSignal<Labels>,
 ) {
-    Effect::new(move |_| {
+    super::effect(move || {
         let texts = labels.with(|labels| localized(locale.get(), labels));
         let said = form.with(|form| match &form.phase {
             Phase::Editing => String::new(),

@@ -63,7 +63,7 @@ pub(crate) fn restored_form(
 /// Saves the draft whenever it changes (an empty draft leaves nothing behind), and the confirmed
 /// ticket while its success view is shown.
 pub(crate) fn keep_draft(form: RwSignal<FeedbackForm>, api_base: String) {
-    Effect::new(move |_| {
+    super::effect(move || {
         form.with(|form| {
             let drafts = draft_slot(&api_base, form.integration());
             match form.draft == Draft::default() {

@@ -41,7 +41,7 @@ pub fn ReplyBox(
     let mut restored = ReplyForm::new(backend, target);
     restored.edit(slot.load().unwrap_or_default());
     let reply = RwSignal::new(restored);
-    Effect::new(move |_| {
+    super::effect(move || {
         reply.with(|reply| match reply.text.trim().is_empty() {
             true => slot.clear(),
             false => slot.save(&reply.text),

@@ -21,7 +21,7 @@ pub fn Success(
     let context = widget_context();
     let texts = context.texts;
     let heading = NodeRef::<leptos::html::H3>::new();
-    Effect::new(move |_| {
+    super::effect(move || {
         if let Some(heading) = heading.get() {
             let _ = heading.focus();
         }

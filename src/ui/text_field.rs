@@ -51,7 +51,7 @@ pub fn TextField(
     let area_ref = NodeRef::<leptos::html::Textarea>::new();
     // The dialog focuses an `autofocus` field when it opens; this covers the field appearing in
     // an open dialog, as after "Send other feedback".
-    Effect::new(move |_| {
+    super::effect(move || {
         if !autofocus {
             return;
         }

@@ -17,7 +17,7 @@ pub fn Trigger(
     let context = widget_context();
     let (texts, placed) = (context.texts, context.placed);
     let button = NodeRef::<leptos::html::Button>::new();
-    Effect::new(move |_| {
+    super::effect(move || {
         placed.track();
         if let Some(button) = button.get() {
             // Without popover support it stays an ordinary fixed button.
@@ -51,10 +51,10 @@ pub fn adopt(button: web_sys::HtmlElement, open: RwSignal<bool>) {
     let _ = button.set_attribute("aria-controls", "fw-dialog");
     let placed = context.placed;
     let shown = button.clone();
-    Effect::new(move |_| {
+    super::effect(move || {
         let _ = button.set_attribute("aria-expanded", &open.get().to_string());
     });
-    Effect::new(move |_| {
+    super::effect(move || {
         placed.track();
         let _ = shown.show_popover();
     });
