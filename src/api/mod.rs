@@ -4,7 +4,6 @@
 #[cfg(feature = "helpdesks")]
 mod pace;
 
-use gloo_net::http::Request;
 use serde::Serialize;
 use serde_json::Value;
 use wasm_bindgen::{JsCast, JsValue};
@@ -196,33 +195,34 @@ async fn post(request: Outgoing) -> Result<Answer, Failure> {
     if !crate::delivery::online() {
         return Err(Failure::Offline);
     }
-    let body = request.body;
-    let signal = web_sys::AbortSignal::timeout_with_u32(TIMEOUT_MS);
-    let mut builder = Request::post(&request.url)
-        .header("Accept", "application/json")
-        .abort_signal(Some(&signal));
-    if body.is_string() {
-        builder = builder.header("Content-Type", "application/json");
+    let headers = web_sys::Headers::new().map_err(|_| Failure::Network)?;
+    let mut names = vec![("Accept", "application/json".to_owned())];
+    if request.body.is_string() {
+        names.push(("Content-Type", "application/json".to_owned()));
     }
-    for (name, value) in &request.headers {
-        builder = builder.header(name, value);
+    for (name, value) in names.iter().chain(&request.headers) {
+        headers.set(name, value).map_err(|_| Failure::Network)?;
     }
-    let request = builder.body(body).map_err(|_| Failure::Network)?;
-    let response = request.send().await.map_err(|error| match error {
-        gloo_net::Error::JsError(error)
-            if error.name == "TimeoutError" || error.name == "AbortError" =>
-        {
-            Failure::Timeout
-        }
-        _ => Failure::Network,
-    })?;
+    let init = web_sys::RequestInit::new();
+    init.set_method("POST");
+    init.set_headers(&headers);
+    init.set_body(&request.body);
+    init.set_signal(Some(&web_sys::AbortSignal::timeout_with_u32(TIMEOUT_MS)));
+    let window = web_sys::window().ok_or(Failure::Network)?;
+    let response: web_sys::Response =
+        JsFuture::from(window.fetch_with_str_and_init(&request.url, &init))
+            .await
+            .map_err(|error| match error_name(&error).as_deref() {
+                Some("TimeoutError" | "AbortError") => Failure::Timeout,
+                _ => Failure::Network,
+            })?
+            .unchecked_into();
 
     let status = response.status();
     let headers = response.headers();
-    let rate = RateLimit::from_headers(|name| headers.get(name));
-    let raw: web_sys::Response = response.into();
+    let rate = RateLimit::from_headers(|name| headers.get(name).ok().flatten());
     // An empty or non-JSON body (an HTML error page from a proxy, say) reads as no body.
-    let body = match raw.json() {
+    let body = match response.json() {
         Ok(promise) => JsFuture::from(promise)
             .await
             .ok()
@@ -230,4 +230,12 @@ async fn post(request: Outgoing) -> Result<Answer, Failure> {
         Err(_) => None,
     };
     Ok(Answer { status, rate, body })
+}
+
+/// The `name` of what fetch rejected with: "TimeoutError" when the time ran out, "TypeError" when
+/// the network failed.
+fn error_name(error: &JsValue) -> Option<String> {
+    js_sys::Reflect::get(error, &"name".into())
+        .ok()?
+        .as_string()
 }
