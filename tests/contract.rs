@@ -656,3 +656,72 @@ proptest! {
         prop_assert!(draft("s", "m").to_request(&integration(), &auto).is_ok());
     }
 }
+
+#[test]
+fn every_kind_of_failure_has_its_own_code() {
+    let message = || Some("said".to_string());
+    let table = [
+        (
+            Failure::Invalid {
+                message: message(),
+                errors: Vec::new(),
+            },
+            "invalid",
+        ),
+        (
+            Failure::Unauthenticated { message: message() },
+            "unauthenticated",
+        ),
+        (Failure::Forbidden { message: message() }, "forbidden"),
+        (Failure::NotFound { message: message() }, "not_found"),
+        (Failure::Refused { message: message() }, "refused"),
+        (Failure::RateLimited(RateLimit::default()), "rate_limited"),
+        (Failure::TooManySent { retry_after: 30 }, "too_many_sent"),
+        (
+            Failure::ServerError {
+                status: 500,
+                message: message(),
+            },
+            "server",
+        ),
+        (
+            Failure::ServerError {
+                status: 503,
+                message: None,
+            },
+            "server",
+        ),
+        (
+            Failure::ServerError {
+                status: 502,
+                message: None,
+            },
+            "gateway",
+        ),
+        (
+            Failure::ServerError {
+                status: 504,
+                message: None,
+            },
+            "gateway",
+        ),
+        (Failure::Offline, "offline"),
+        (Failure::Network, "blocked_or_network"),
+        (Failure::Timeout, "timeout"),
+        (
+            Failure::Unexpected {
+                status: 302,
+                message: None,
+            },
+            "unreadable",
+        ),
+    ];
+    for (failure, code) in &table {
+        assert_eq!(failure.code(), *code, "{failure:?}");
+    }
+    // A 429 and a 401 are told apart, as are all kinds but the two server errors' statuses.
+    let mut codes: Vec<_> = table.iter().map(|(_, code)| *code).collect();
+    codes.dedup();
+    let distinct: std::collections::BTreeSet<_> = codes.iter().collect();
+    assert_eq!(distinct.len(), codes.len());
+}

@@ -3,6 +3,34 @@
 
 export type FeedbackEventName = "open" | "close" | "submitted" | "replied" | "error";
 
+/** What went wrong, in `feedback:error`'s `detail.code`:
+ * - `config`: an attribute or an API call the widget can't use (the message says which);
+ * - `mount`: the widget could not be shown;
+ * - `crash`: the widget stopped working (the host page goes on);
+ * - a failed ticket or reply: `invalid` (422), `unauthenticated` (401), `forbidden` (403),
+ *   `not_found` (404), `refused` (a help desk's refusal, such as a 400), `rate_limited` (429),
+ *   `too_many_sent` (the widget's own count of tickets in five minutes), `server` (5xx),
+ *   `gateway` (502 or 504: it may have arrived), `offline`, `blocked_or_network` (no answer: an
+ *   ad blocker, an unreachable service or a dropped connection), `timeout`, and `unreadable` (an
+ *   answer that says neither success nor a known error). */
+export type FeedbackErrorCode =
+  | "config"
+  | "mount"
+  | "crash"
+  | "invalid"
+  | "unauthenticated"
+  | "forbidden"
+  | "not_found"
+  | "refused"
+  | "rate_limited"
+  | "too_many_sent"
+  | "server"
+  | "gateway"
+  | "offline"
+  | "blocked_or_network"
+  | "timeout"
+  | "unreadable";
+
 export interface FeedbackEventDetail {
   /** The channel of the widget that sent the event. */
   channel: string;
@@ -12,8 +40,8 @@ export interface FeedbackEventDetail {
   /** `replied`: the backend and the ticket the help desk confirmed a reply to. */
   backend?: FeedbackBackend;
   ticketId?: string;
-  /** `error`: a stable code (config, load, mount, send, crash) and an English message. Never the token. */
-  code?: string;
+  /** `error`: a stable code and an English message. Never the token. */
+  code?: FeedbackErrorCode;
   message?: string;
 }
 

@@ -96,6 +96,26 @@ impl Failure {
         )
     }
 
+    /// The stable code a host page reads in `feedback:error`'s `detail.code`, one per kind of
+    /// failure, so that it can tell a 429 from a 401 without reading the English message.
+    pub fn code(&self) -> &'static str {
+        match self {
+            Failure::Invalid { .. } => "invalid",
+            Failure::Unauthenticated { .. } => "unauthenticated",
+            Failure::Forbidden { .. } => "forbidden",
+            Failure::NotFound { .. } => "not_found",
+            Failure::Refused { .. } => "refused",
+            Failure::RateLimited(_) => "rate_limited",
+            Failure::TooManySent { .. } => "too_many_sent",
+            Failure::ServerError { .. } if self.is_ambiguous() => "gateway",
+            Failure::ServerError { .. } => "server",
+            Failure::Offline => "offline",
+            Failure::Network => "blocked_or_network",
+            Failure::Timeout => "timeout",
+            Failure::Unexpected { .. } => "unreadable",
+        }
+    }
+
     /// Seconds until sending is allowed again, for a rate limit that names them.
     pub fn retry_after(&self) -> Option<u32> {
         match self {

@@ -112,7 +112,7 @@ pub fn ReplyBox(
                     });
                 }
                 Err(failure) => on_event.run(WidgetEvent::Error {
-                    code: "send",
+                    code: failure.code(),
                     message: EN.reply_failure(failure, failure.retry_after()),
                 }),
             }
