@@ -219,7 +219,7 @@ impl Options {
             Ok(_) => Some(selector.to_owned()),
             Err(_) => {
                 warnings.push(format!(
-                    "the open selector (data-open-selector) {selector:?} is not a CSS selector."
+                    "the open selector (data-open-selector) \"{selector}\" is not a CSS selector."
                 ));
                 None
             }
@@ -256,10 +256,10 @@ pub(crate) fn resolve_api_base(raw: &str) -> Result<String, String> {
         Some(page) => web_sys::Url::new_with_base(raw, page),
         None => web_sys::Url::new(raw),
     }
-    .map_err(|_| format!("the API base (data-api-base) {raw:?} is not a URL."))?;
+    .map_err(|_| format!("the API base (data-api-base) \"{raw}\" is not a URL."))?;
     if !matches!(url.protocol().as_str(), "http:" | "https:") {
         return Err(format!(
-            "the API base (data-api-base) {raw:?} is not an http or https URL."
+            "the API base (data-api-base) \"{raw}\" is not an http or https URL."
         ));
     }
     let base = format!("{}{}", url.origin(), url.pathname());

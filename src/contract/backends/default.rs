@@ -35,7 +35,7 @@ impl Backend for Default {
         match ticket_id(target) {
             Some(_) => Vec::new(),
             None => vec![format!(
-                "the ticket id (data-ticket-id) {:?} is not a ticket number of this API, \
+                "the ticket id (data-ticket-id) \"{}\" is not a ticket number of this API, \
                  which are whole numbers from 1.",
                 target.ticket
             )],

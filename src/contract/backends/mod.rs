@@ -246,7 +246,7 @@ fn check_path_ticket(target: &Target, example: &str) -> Vec<String> {
             "the ticket id (data-ticket-id) is missing, such as {example}."
         )],
         "." | ".." => vec![format!(
-            "the ticket id (data-ticket-id) {:?} is not a ticket id.",
+            "the ticket id (data-ticket-id) \"{}\" is not a ticket id.",
             target.ticket
         )],
         _ => Vec::new(),

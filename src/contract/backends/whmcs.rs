@@ -154,7 +154,7 @@ impl Backend for Whmcs {
         let mut problems = Vec::new();
         if ticket_id(target).is_none() {
             problems.push(format!(
-                "the ticket id (data-ticket-id) {:?} is not a WHMCS ticket id, which are whole \
+                "the ticket id (data-ticket-id) \"{}\" is not a WHMCS ticket id, which are whole \
                  numbers from 1.",
                 target.ticket
             ));
