@@ -5,6 +5,6 @@ set -euo pipefail
 source "$(dirname "$0")/env.sh"
 cd "$ROOT"
 
-trunk build --release --offline
+release_build
 cargo build -p sandbox
 node scripts/sizes.mjs

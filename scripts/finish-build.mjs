@@ -5,7 +5,8 @@
 // For each build it
 // - names the glue and wasm as host pages load them;
 // - renames the glue's global (wasm-bindgen's no-modules output) to one per build and version,
-//   adds the wasm's integrity hash to it and minifies it;
+//   gives it start() (fetch the wasm against its hash, instantiate, yield), the crash guard
+//   (www/crash-guard.js) and performance measures, and minifies it;
 // - fills in the loader's placeholders (the glue's global, file name and hash) and minifies it.
 // It writes feedback-widget.css from the CSS beside the components, then integrity.json, and
 // prints the subresource-integrity hashes for the embed snippets.
@@ -22,7 +23,7 @@ if (!existsSync(join(folder, "feedback-widget.js"))) {
   throw new Error(`no ${folder}/feedback-widget.js: index.html's data-target-path must be feedback-widget/${version}`);
 }
 
-const sri = (bytes) => "sha384-" + createHash("sha384").update(bytes).digest("base64");
+const sri = (bytes, algorithm = "sha384") => `${algorithm}-${createHash(algorithm).update(bytes).digest("base64")}`;
 const read = (name) => readFileSync(join(folder, name), "utf8");
 const hashes = {};
 
@@ -36,7 +37,45 @@ const css = transformSync(order.map((name) => readFileSync(join(ui, name), "utf8
 writeFileSync(join(folder, "feedback-widget.css"), css);
 hashes["feedback-widget.css"] = sri(css);
 
+// The widget's phases as performance.measure entries, for the benchmark and for a page's own
+// performance tools: the glue's fetch and run, the wasm's fetch, compile and instantiation, and
+// the mounting (the button and the dialog's frame).
+// None of it may stop the widget: a page without the User Timing API just has no entries.
+const timing = {
+  wasm: `try { performance.measure("feedback-widget:wasm", "feedback-widget:glue-ran"); } catch {}`,
+  glue: (global) => `
+try {
+  performance.measure("feedback-widget:glue", { start: performance.getEntriesByName(document.currentScript.src)[0]?.startTime || 0 });
+  performance.mark("feedback-widget:glue-ran");
+} catch {}
+{
+  const { mount } = ${global};
+  ${global}.mount = (...args) => {
+    const start = performance.now();
+    try {
+      return mount(...args);
+    } finally {
+      try { performance.measure("feedback-widget:mount", { start }); } catch {}
+    }
+  };
+}
+`,
+};
+// The glue's start(), which the loader calls once the glue has run: it fetches the wasm from
+// beside the glue, checked against its hash (the loader checked the glue's), compiles it while it
+// streams in and instantiates it, then yields to the page before the loader mounts the widget, so
+// that instantiating and mounting are two tasks rather than one long one.
+const start = (global, wasmName, integrity) => `
+{
+  const wasm = new URL(${JSON.stringify(wasmName)}, document.currentScript.src);
+  ${global}.start = () =>
+    ${global}({ module_or_path: fetch(wasm, { integrity: ${JSON.stringify(integrity)} }) }).then(
+      () => (self.scheduler?.yield ? scheduler.yield() : new Promise((resume) => setTimeout(resume)))
+    );
+}
+`;
 const source = read("feedback-widget.js");
+const crashGuard = readFileSync(join(root, "www/crash-guard.js"), "utf8").replace(/^\/\*[\s\S]*?\*\/\s*/, "");
 for (const build of BUILDS) {
   const glueName = `${build.files}.js`;
   const wasmName = `${build.files}_bg.wasm`;
@@ -47,19 +86,26 @@ for (const build of BUILDS) {
   const global = globalOf(build, version);
 
   // The glue, under a global of its own and knowing the wasm's hash: the loader checks the glue,
-  // the glue's hash vouches for the wasm's.
+  // the glue vouches for the wasm.
   const wasm = readFileSync(join(folder, wasmName));
   let glue = read(glueName);
   const declaration = /^let wasm_bindgen\s*=\s*/;
   if (!declaration.test(glue)) throw new Error(`${glueName} does not start with wasm-bindgen's no-modules global`);
-  glue = glue.replace(declaration, `let ${global} = `) + `\n${global}.wasmIntegrity = ${JSON.stringify(sri(wasm))};\n`;
+  glue = glue.replace(declaration, `let ${global} = `) + start(global, wasmName, sri(wasm));
+  // Every call into the wasm goes through the crash guard, which draws the crash panel when the
+  // wasm traps (www/crash-guard.js).
+  const exportsTaken = "wasm = instance.exports;";
+  if (glue.split(exportsTaken).length != 2) throw new Error(`${glueName} does not take the exports once as \`${exportsTaken}\``);
+  glue = glue.replace(exportsTaken, () => `wasm = (${crashGuard.trim().replace(/;$/, "")})(instance.exports);${timing.wasm}`);
+  glue += timing.glue(global);
   glue = transformSync(glue, { minify: true }).code;
   writeFileSync(join(folder, glueName), glue);
 
   let loader = source;
   for (const [placeholder, value] of [
     ["__GLUE__", global],
-    ["__GLUE_SRI__", sri(glue)],
+    // sha256 for the loader's one hash: 20 characters less of what every page load pays for.
+    ["__GLUE_SRI__", sri(glue, "sha256")],
     ["__FILES__", build.files],
   ]) {
     if (!loader.includes(placeholder)) throw new Error(`the loader has no ${placeholder}`);

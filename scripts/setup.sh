@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Installs what building and testing the widget needs, and skips what is already there:
-# the wasm32 target, trunk, wasm-bindgen-cli (the version in Cargo.lock), Chromium with its
-# driver, and the node packages (binaryen's wasm-opt, esbuild, playwright-core, axe-core).
+# the wasm32 target, std's source (rust-src) with its dependencies, trunk, wasm-bindgen-cli (the
+# version in Cargo.lock), Chromium with its driver, and the node packages (binaryen's wasm-opt, esbuild, playwright-core, axe-core).
 # Only the package registries are used; no tool downloads anything at build time.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -43,6 +43,14 @@ if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
   say "Adding the wasm32-unknown-unknown target"
   rustup target add wasm32-unknown-unknown
 fi
+
+# The release build rebuilds std for size (scripts/env.sh, release_build): it needs std's source,
+# and std's own dependencies from crates.io, fetched here since trunk runs cargo offline.
+if ! rustup component list --installed | grep -q '^rust-src'; then
+  say "Adding the rust-src component"
+  rustup component add rust-src
+fi
+RUSTC_BOOTSTRAP=1 cargo fetch --quiet --manifest-path "$(rustc --print sysroot)/lib/rustlib/src/rust/library/Cargo.toml"
 
 if [ "$(trunk --version 2>/dev/null)" != "trunk $TRUNK_VERSION" ]; then
   say "Installing trunk $TRUNK_VERSION"

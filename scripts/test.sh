@@ -46,7 +46,7 @@ done
 tier "end-to-end tests (Playwright, Chromium, sandbox)"
 # The same release builds, plus the test-hooks feature (one export that panics on purpose, for
 # the crash test), in their own folder.
-trunk build --release --offline --features test-hooks --dist target/e2e-site
+release_build --features test-hooks --dist target/e2e-site
 cargo build -p sandbox
 (cd tests/e2e && SITE_DIR="$ROOT/target/e2e-site" npm test)
 

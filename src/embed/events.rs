@@ -1,36 +1,80 @@
 //! Telling the host page what a widget does: `feedback:*` CustomEvents on `window`, and the
 //! handlers the page registered with `FeedbackWidget.on()`.
+//!
+//! The handlers live in the widget's record, a plain object on its `<feedback-widget>` element
+//! (`element.feedbackWidget`), beside what the crash guard in the glue (`www/crash-guard.js`)
+//! needs when the wasm traps and no Rust code can run: the module's memory, the channel, the
+//! drafts' key prefix and the crash panel's texts.
 
 use leptos::prelude::*;
-use wasm_bindgen::JsValue;
+use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{CustomEvent, CustomEventInit};
 
-use crate::ui::WidgetEvent;
+use crate::storage::PREFIX;
+use crate::ui::{Texts, WidgetEvent};
 
 /// The listeners of one widget. Cheap to copy.
 #[derive(Clone, Copy)]
 pub struct Events {
     channel: StoredValue<String>,
-    handlers: StoredValue<Vec<(String, js_sys::Function)>>,
+    record: StoredValue<js_sys::Object, LocalStorage>,
 }
 
 impl Events {
-    pub fn new(channel: &str) -> Self {
+    /// The events of the widget that renders into `host`, for `channel`'s tickets.
+    pub fn new(host: &web_sys::Element, channel: &str) -> Self {
+        let record = js_sys::Object::new();
+        let set = |key: &str, value: &JsValue| {
+            let _ = js_sys::Reflect::set(&record, &key.into(), value);
+        };
+        set("memory", &wasm_bindgen::memory());
+        set("channel", &channel.into());
+        set("handlers", &js_sys::Array::new());
+        set("draftPrefix", &format!("{PREFIX}draft:").into());
+        let _ = js_sys::Reflect::set(host, &"feedbackWidget".into(), &record);
         Events {
             channel: StoredValue::new(channel.to_owned()),
-            handlers: StoredValue::new(Vec::new()),
+            record: StoredValue::new_local(record),
         }
+    }
+
+    /// The crash panel's texts, in the language the widget shows now.
+    pub fn set_texts(&self, texts: &Texts) {
+        self.record.with_value(|record| {
+            for (key, text) in [
+                ("crashed", texts.crashed),
+                ("crashedText", texts.crashed_text),
+            ] {
+                let _ = js_sys::Reflect::set(record, &key.into(), &text.into());
+            }
+        });
+    }
+
+    /// The `[name, handler]` pairs the page registered, in order.
+    fn handlers(&self) -> js_sys::Array {
+        self.record.with_value(|record| {
+            js_sys::Reflect::get(record, &"handlers".into())
+                .ok()
+                .and_then(|handlers| handlers.dyn_into().ok())
+                .unwrap_or_default()
+        })
     }
 
     /// Calls `handler(detail)` for each event named `name` (open, close, submitted, replied, error).
     pub fn on(&self, name: String, handler: js_sys::Function) {
-        self.handlers
-            .update_value(|handlers| handlers.push((name, handler)));
+        self.handlers()
+            .push(&js_sys::Array::of2(&name.into(), &handler));
     }
 
     pub fn off(&self, name: &str, handler: &js_sys::Function) {
-        self.handlers
-            .update_value(|handlers| handlers.retain(|(n, h)| n != name || h != handler));
+        let handler: &JsValue = handler.as_ref();
+        let kept = self.handlers().filter(&mut |pair, _, _| {
+            let pair: js_sys::Array = pair.unchecked_into();
+            pair.get(0).as_string().as_deref() != Some(name) || &pair.get(1) != handler
+        });
+        self.record.with_value(|record| {
+            let _ = js_sys::Reflect::set(record, &"handlers".into(), &kept);
+        });
     }
 
     /// Dispatches `feedback:<name>` on `window` and calls the handlers for it. A handler that
@@ -71,13 +115,14 @@ impl Events {
         ) {
             let _ = window.dispatch_event(&dom_event);
         }
-        let handlers = self.handlers.with_value(|handlers| {
-            handlers
-                .iter()
-                .filter(|(n, _)| n == name)
-                .map(|(_, handler)| handler.clone())
-                .collect::<Vec<_>>()
-        });
+        // A copy, so that a handler that calls on() or off() changes only the next event's list.
+        let handlers: Vec<js_sys::Function> = self
+            .handlers()
+            .iter()
+            .map(JsCast::unchecked_into::<js_sys::Array>)
+            .filter(|pair| pair.get(0).as_string().as_deref() == Some(name))
+            .map(|pair| pair.get(1).unchecked_into())
+            .collect();
         for handler in handlers {
             if let Err(error) = handler.call1(&JsValue::NULL, &detail) {
                 web_sys::console::error_1(&error);

@@ -4,7 +4,6 @@
 //! The loader (`www/feedback-widget.js`) owns the API object, queues calls made before the wasm
 //! is ready, and turns the events this module reports into DOM events and `on()` callbacks.
 
-mod crash;
 mod events;
 
 pub use events::Events;
@@ -187,13 +186,14 @@ impl WidgetHandle {
 #[wasm_bindgen]
 pub fn mount(script: HtmlElement, host: web_sys::Element) -> Option<WidgetHandle> {
     let (options, warnings) = options_from(&script);
-    let events = Events::new(&options.channel);
-    install_panic_hook(events);
+    let events = Events::new(&host, &options.channel);
     let handle = std::sync::Arc::new(std::sync::OnceLock::new());
     let on_ready = {
         let handle = handle.clone();
-        Callback::new(move |controls| {
+        Callback::new(move |controls: WidgetControls| {
             let _ = handle.set(controls);
+            // A crash leaves a panel in the language the widget shows at the time.
+            crate::ui::effect(move || events.set_texts(controls.texts()));
         })
     };
     for warning in &warnings {
@@ -312,6 +312,15 @@ fn options_from(script: &HtmlElement) -> (Options, Vec<String>) {
         &mut warnings,
     )
     .unwrap_or_default();
+    // When the wasm loads is the loader's to decide; here a word it doesn't know is reported
+    // (the loader then loads at idle, the default).
+    word(
+        text("preload"),
+        "data-preload",
+        "idle, intent",
+        |word| matches!(word, "idle" | "intent").then_some(()),
+        &mut warnings,
+    );
     let labels = text("labels")
         .map(|json| {
             labels_from(&json).unwrap_or_else(|problem| {
@@ -466,7 +475,7 @@ fn labels_from_object(value: &JsValue) -> Result<Labels, String> {
         let key = pair.get(0).as_string().unwrap_or_default();
         match pair.get(1).as_string() {
             Some(text) => labels.push((key, text)),
-            None => return Err(format!("the label {key:?} is not a string.")),
+            None => return Err(format!("the label \"{key}\" is not a string.")),
         }
     }
     Ok(Labels(labels))
@@ -506,16 +515,8 @@ fn prefill_edits(prefill: &JsValue) -> Vec<Edit> {
     edits
 }
 
-/// A panic ends the widget, not the page: it is logged and reported, the widget shows what the
-/// user wrote, and the host's own scripts go on.
-fn install_panic_hook(events: Events) {
-    std::panic::set_hook(Box::new(move |info| {
-        events.report("crash", &format!("the widget stopped working: {info}"));
-        crash::show();
-    }));
-}
-
-/// Panics on purpose, for the end-to-end test of what a crash leaves behind. Only in builds with
+/// Panics on purpose, for the end-to-end test of what a crash leaves behind (a trap, in the
+/// release build: the glue's crash guard, `www/crash-guard.js`, draws the panel). Only in builds with
 /// the `test-hooks` feature.
 #[cfg(feature = "test-hooks")]
 #[wasm_bindgen(js_name = __crashForTests)]

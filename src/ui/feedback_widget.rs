@@ -6,9 +6,10 @@ use leptos::prelude::*;
 use super::dialog::Dialog;
 use super::persist::{keep_draft, restored_form, run_outbox};
 use super::reply_box::ReplyBox;
+use super::stages::Stage;
 use super::success::with_ticket;
 use super::success::Success;
-use super::texts::{localized, Labels, Locale};
+use super::texts::{localized, Labels, Locale, Texts};
 use super::ticket_form::TicketForm;
 use super::trigger::{adopt, Trigger};
 use super::{ticket_label, WidgetContext, TICKET_LABEL_MAX};
@@ -130,6 +131,12 @@ impl WidgetControls {
                     .into(),
             ),
         }
+    }
+
+    /// The texts the widget shows now: its language, with the host's labels. Tracked.
+    pub fn texts(&self) -> &'static Texts {
+        let locale = self.locale.get();
+        self.labels.with(|labels| localized(locale, labels))
     }
 
     /// Switches the widget's language.
@@ -257,6 +264,8 @@ pub fn FeedbackWidget(
         on_ready.run(controls);
     }
     let announcement = RwSignal::new(String::new());
+    let stage = Stage::new();
+    stage.build_when_idle();
     let flush = feedback.as_ref().map(|(form, delivery)| {
         keep_draft(*form, api_base.clone());
         announce_outcomes(*form, announcement, locale, labels);
@@ -267,6 +276,9 @@ pub fn FeedbackWidget(
     // with "closed" rather than with its first reading.
     Effect::new(move |was_open: Option<bool>| {
         let is_open = open.get();
+        if is_open {
+            stage.finish();
+        }
         if is_open != was_open.unwrap_or(false) {
             on_event.run(if is_open {
                 WidgetEvent::Open
@@ -309,6 +321,7 @@ pub fn FeedbackWidget(
             lang: locale.tag(),
             announcement,
             placed,
+            stage,
         });
         let trigger = match (&trigger, position) {
             (Some(button), _) => {
