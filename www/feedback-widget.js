@@ -3,11 +3,13 @@
  * It shows the Feedback button at once, styled by feedback-widget.css, and defines
  * window.FeedbackWidget, queueing calls. The widget itself (glue and wasm, each checked against
  * its integrity hash; the wasm compiles while it streams in) loads only when the reader shows
- * intent (hover, focus, touch, click) or when the browser is idle after the page has loaded. A
- * click before then opens the form once it is ready; the widget takes this button over.
+ * intent (hover, focus, touch, click) or when the browser is idle after the page has loaded (not
+ * at idle with data-preload="intent", or when the reader's browser asks to save data). A click
+ * before then opens the form once it is ready; the widget takes this button over.
  *
- * The build (scripts/finish-build.mjs) fills in __GLUE__ (the glue's global), __GLUE_SRI__ and
- * __FILES__ (the glue's and wasm's name) once for each build of the widget, then minifies it.
+ * The build (scripts/finish-build.mjs) fills in __GLUE__ (the glue's global), __GLUE_SRI__ (its
+ * sha256 integrity) and __FILES__ (the glue's name) once for each build of the widget, then
+ * minifies it.
  * Each filled copy must stay within 1 KB brotli: every byte here is one the host page
  * pays for on every load. Script is checked (the glue, which checks the wasm); the stylesheet is
  * not, to keep within that budget: it can restyle the widget, not run code. */
@@ -42,20 +44,23 @@
 
   const element = (tag, properties) => Object.assign(doc.createElement(tag), properties);
 
-  // The widget's own element with the button, shown once its styles are in. Without an API base
+  // The widget's own element with the button, hidden until its styles are in (they show a hidden
+  // .fw-root, the browser's own style doesn't). Without an API base
   // and a channel (or a backend to reply through) the widget only reports what is missing, once
   // loaded: no button.
   const host = element("feedback-widget");
   const wrap = element("div", { className: "fw-root", hidden: true });
   wrap.dataset.theme = data.theme;
   host.attachShadow({ mode: "open" }).append(
-    element("link", { rel: "stylesheet", href: base + "feedback-widget.css", onload: () => (wrap.hidden = false) }),
+    element("link", { rel: "stylesheet", href: base + "feedback-widget.css" }),
     wrap
   );
   if (data.position != "none" && data.apiBase && (data.channel || data.backend)) {
     const button = element("button", {
       className: "fw-trigger fw-trigger--" + data.position,
       popover: "manual",
+      ariaHasPopup: "dialog",
+      ariaExpanded: "false",
       onclick: api.open,
       // Pointer events cover touch as well.
       onpointerenter: load,
@@ -93,10 +98,11 @@
     true
   );
 
-  // The widget itself, once: the glue script (which knows the wasm's hash), then the wasm, both
-  // shared by the page's widgets of this version, then mounting into the element.
+  // The widget itself, once: the glue script, whose start() fetches the wasm beside it against
+  // the wasm's hash, both shared by the page's widgets of this version, then mounting into the
+  // element.
   function load() {
-    loading ||= (window.FeedbackWidget["__GLUE__"] ||= new Promise((resolve, reject) => {
+    loading ||= (FeedbackWidget["__GLUE__"] ||= new Promise((resolve, reject) => {
       doc.head.append(
         element("script", {
           src: base + "__FILES__.js",
@@ -105,11 +111,7 @@
           // A page with a nonce policy gives the loader's tag its nonce; the glue gets the same.
           nonce: script.nonce,
           onerror: reject,
-          onload: () =>
-            __GLUE__({ module_or_path: fetch(base + "__FILES___bg.wasm", { integrity: __GLUE__.wasmIntegrity }) }).then(
-              resolve,
-              reject
-            ),
+          onload: () => __GLUE__.start().then(resolve, reject),
         })
       );
     }))
@@ -121,8 +123,11 @@
       .catch(settle[1]);
   }
 
-  // Otherwise when open() was queued, or when the page has loaded and the browser is idle.
+  // Otherwise when open() was queued, or when the page has loaded and the browser is idle:
+  // unless the site asked for intent only (data-preload="intent"), or the reader saves data.
   queue.some(([name]) => name == "open") && load();
-  const idle = () => (window.requestIdleCallback || setTimeout)(load, { timeout: 1e4 });
-  doc.readyState == "complete" ? idle() : addEventListener("load", idle);
+  const net = navigator.connection;
+  const idle = () => (self.requestIdleCallback || setTimeout)(load, { timeout: 1e4 });
+  data.preload == "intent" || net?.saveData || /2g/.test(net?.effectiveType) ||
+    (doc.readyState == "complete" ? idle() : addEventListener("load", idle));
 })();
