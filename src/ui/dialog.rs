@@ -152,6 +152,7 @@ fn unlock_page_scroll(saved: &PageOverflow) {
 }
 
 /// A modal dialog, open while `open` is true. Closing only hides it: what the user typed stays.
+/// Its content is built after mounting, in the first idle slice, or when it first opens.
 #[component]
 pub fn Dialog(
     /// Whether the dialog is shown; Escape and the close button set it to false.
@@ -200,6 +201,19 @@ pub fn Dialog(
             unlock_page_scroll(&saved);
         }
     });
+    // What the dialog holds is built after the widget mounts, while the page is idle, or when it
+    // first opens, whichever comes first (see stages.rs). `wanted` turns true once and stays so,
+    // so the content is built once.
+    let built = context.stage.reached(1);
+    let wanted = Memo::new(move |was: Option<&bool>| {
+        was.copied().unwrap_or(false) || open.get() || built.get()
+    });
+    let mut children = Some(children);
+    let content = move || {
+        wanted
+            .get()
+            .then(|| children.take().map(|children| children()))
+    };
     view! {
         <dialog
             node_ref=dialog
@@ -236,7 +250,7 @@ pub fn Dialog(
                     </svg>
                 </button>
             </div>
-            {children()}
+            {content}
             <div class="fw-sr" role="status" aria-live="polite" aria-atomic="true">
                 {move || announcement.get()}
             </div>

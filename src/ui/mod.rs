@@ -10,6 +10,7 @@ mod persist;
 mod queued_notice;
 mod reply_box;
 mod select_field;
+mod stages;
 mod star_rating;
 mod status_message;
 mod success;
@@ -75,6 +76,8 @@ pub(crate) struct WidgetContext {
     /// Counts the times the widget was put back into the page after the page removed it; the
     /// dialog and the button show themselves again in the top layer when it changes.
     pub placed: RwSignal<u32>,
+    /// How far the form is built (it is built in parts while the page is idle).
+    pub stage: stages::Stage,
 }
 
 /// The widget's context; every component below [`FeedbackWidget`] has it.

@@ -5,6 +5,7 @@ use leptos::task::spawn_local;
 
 use super::queued_notice::QueuedNotice;
 use super::select_field::SelectField;
+use super::stages::staged;
 use super::star_rating::StarRating;
 use super::status_message::{countdown, StatusMessage};
 use super::text_field::TextField;
@@ -80,7 +81,7 @@ pub fn TicketForm(
                         match &outcome {
                             Ok(ticket) => on_event.run(WidgetEvent::Submitted(ticket.clone())),
                             Err(failure) => on_event.run(WidgetEvent::Error {
-                                code: "send",
+                                code: failure.code(),
                                 message: EN.failure(failure, failure.retry_after()),
                             }),
                         }
@@ -163,6 +164,9 @@ pub fn TicketForm(
             && waiting()
     };
 
+    // The form is built in parts while the page is idle (see stages.rs): Subject with the
+    // dialog, then the message, the rating, the two drop-downs, and the status and actions.
+    let stage = context.stage;
     let fields = move || {
         view! {
             <p class="fw-form__intro">{texts.intro}</p>
@@ -176,42 +180,48 @@ pub fn TicketForm(
                 notices=notices(Field::Subject)
                 autofocus=true
             />
-            <TextField
-                id="fw-message"
-                label=texts.message
-                marker=texts.required
-                max=Field::Message.max_chars()
-                multiline=true
-                value=Signal::derive(move || form.with(|form| form.draft.message.clone()))
-                on_input=edit(Edit::Message)
-                notices=notices(Field::Message)
-            />
-            <StarRating
-                value=Signal::derive(move || form.with(|form| form.draft.rating))
-                on_change=Callback::new(move |stars| form.update(|f| f.edit(Edit::Rating(stars))))
-                notices=notices(Field::Rating)
-            />
-            <div class="fw-form__row">
-                <SelectField
-                    id="fw-type"
-                    label=texts.kind
-                    label_of=Texts::ticket_type
-                    value=Signal::derive(move || form.with(|form| form.draft.kind))
-                    on_change=Callback::new(move |kind| form.update(|f| f.edit(Edit::Type(kind))))
-                    notices=notices(Field::Type)
+            {staged(stage, 2, move || view! {
+                <TextField
+                    id="fw-message"
+                    label=texts.message
+                    marker=texts.required
+                    max=Field::Message.max_chars()
+                    multiline=true
+                    value=Signal::derive(move || form.with(|form| form.draft.message.clone()))
+                    on_input=edit(Edit::Message)
+                    notices=notices(Field::Message)
                 />
-                <SelectField
-                    id="fw-priority"
-                    label=texts.priority
-                    label_of=Texts::priority_level
-                    value=Signal::derive(move || form.with(|form| form.draft.priority))
-                    on_change=Callback::new(move |level| {
-                        form.update(|f| f.edit(Edit::Priority(level)))
-                    })
-                    notices=notices(Field::Priority)
+            })}
+            {staged(stage, 3, move || view! {
+                <StarRating
+                    value=Signal::derive(move || form.with(|form| form.draft.rating))
+                    on_change=Callback::new(move |stars| form.update(|f| f.edit(Edit::Rating(stars))))
+                    notices=notices(Field::Rating)
                 />
-            </div>
-            <StatusMessage sending failure wait extra=form_notices />
+            })}
+            {staged(stage, 4, move || view! {
+                <div class="fw-form__row">
+                    <SelectField
+                        id="fw-type"
+                        label=texts.kind
+                        label_of=Texts::ticket_type
+                        value=Signal::derive(move || form.with(|form| form.draft.kind))
+                        on_change=Callback::new(move |kind| form.update(|f| f.edit(Edit::Type(kind))))
+                        notices=notices(Field::Type)
+                    />
+                    <SelectField
+                        id="fw-priority"
+                        label=texts.priority
+                        label_of=Texts::priority_level
+                        value=Signal::derive(move || form.with(|form| form.draft.priority))
+                        on_change=Callback::new(move |level| {
+                            form.update(|f| f.edit(Edit::Priority(level)))
+                        })
+                        notices=notices(Field::Priority)
+                    />
+                </div>
+            })}
+            {staged(stage, 5, move || view! { <StatusMessage sending failure wait extra=form_notices /> })}
         }
     };
     let actions = move || {
@@ -264,7 +274,7 @@ pub fn TicketForm(
         <form class="fw-form" part="form" novalidate on:submit=submit>
             {move || match queued.get() {
                 Some(subject) => view! { <QueuedNotice subject on_cancel=cancel /> }.into_any(),
-                None => view! { {fields()} {actions} }.into_any(),
+                None => view! { {fields()} {staged(stage, 5, actions)} }.into_any(),
             }}
         </form>
     }
