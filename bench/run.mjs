@@ -77,16 +77,17 @@ const browser = await chromium.launch({
     "--disable-component-update", "--disable-sync"],
 });
 
-// Where each variant's button and form are, looking into open shadow roots.
+// Where each variant's button and form are, looking into open shadow roots. The widget's form
+// counts as there once its Subject field is shown and has focus.
 const finders = `
   window.__find = (variant) => {
     if (variant == "bare") return { trigger: document.getElementById("plain") };
     const host = document.querySelector(variant == "widget" ? "feedback-widget" : "#sentry-feedback");
     const shadow = host && host.shadowRoot;
     if (!shadow) return {};
-    return variant == "widget"
-      ? { trigger: shadow.querySelector(".fw-trigger"), field: shadow.querySelector("dialog[open] #fw-subject") }
-      : { trigger: shadow.querySelector("button"), field: shadow.querySelector("dialog textarea, form textarea") };
+    if (variant == "sentry") return { trigger: shadow.querySelector("button"), field: shadow.querySelector("dialog textarea, form textarea") };
+    const field = shadow.querySelector("dialog[open] #fw-subject");
+    return { trigger: shadow.querySelector(".fw-trigger"), field: field && shadow.activeElement == field ? field : null };
   };
   window.__visible = (element) => !!element && element.getBoundingClientRect().width > 0 && getComputedStyle(element).visibility != "hidden";
   // Every wasm memory the page creates, to read its size after opening.
@@ -100,8 +101,9 @@ const finders = `
         return result;
       });
   }
+  // Every task of 50 ms or more from navigation on: this runs before any of the page's scripts.
   window.__longTasks = [];
-  new PerformanceObserver((list) => list.getEntries().forEach((entry) => __longTasks.push(entry.duration)))
+  new PerformanceObserver((list) => list.getEntries().forEach((entry) => __longTasks.push({ start: entry.startTime, duration: entry.duration })))
     .observe({ type: "longtask", buffered: true });
 `;
 
@@ -113,43 +115,57 @@ const transferred = (page) =>
     ),
   );
 
-async function measure(variant, { idle }) {
+// A list of long tasks in figures.
+const longTasks = (tasks) => ({
+  count: tasks.length,
+  longest: Math.max(0, ...tasks.map((task) => task.duration)),
+  total: tasks.reduce((sum, task) => sum + task.duration, 0),
+});
+
+// One page load of `variant`. Cold: the browser is never idle, so the widget's code loads on the
+// click. Warm: the code loads when the page is idle, before the click. `cpu` slows the CPU
+// down that many times (Chromium's CPU throttling), as a mid-range phone runs.
+async function measure(variant, { idle, cpu }) {
   const context = await browser.newContext();
   const page = await context.newPage();
   await page.addInitScript(finders);
   if (!idle) await page.addInitScript(() => (window.requestIdleCallback = () => 0));
   const cdp = await context.newCDPSession(page);
+  if (cpu > 1) await cdp.send("Emulation.setCPUThrottlingRate", { rate: cpu });
   await page.goto(`${origin}/${variant}.html`);
   const visibleAt = await page.waitForFunction((v) => __visible(__find(v).trigger) && performance.now(), variant, { polling: "raf" });
   const result = { visible: await visibleAt.jsonValue(), bytesAtButton: await transferred(page) };
+  if (variant == "widget" && idle) await page.evaluate(() => FeedbackWidget.ready);
+  // Time for whatever the page does after load (Sentry sets itself up, the widget loads at idle).
+  await page.waitForTimeout(1000);
   if (variant == "bare") {
+    result.loadTasks = longTasks(await page.evaluate(() => __longTasks));
     await context.close();
     return result;
-  }
-  if (idle) {
-    // Warm: the widget's code is in (after idle) before the click.
-    if (variant == "widget") await page.evaluate(() => FeedbackWidget.ready);
-    await page.waitForTimeout(300);
-  } else {
-    await page.waitForTimeout(300);
   }
   result.bytesBeforeOpen = await transferred(page);
   const trigger = await page.evaluateHandle((v) => __find(v).trigger, variant);
   const box = await trigger.boundingBox();
   await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
-  await page.evaluate(() => {
+  // Hovering starts the widget's loading: a cold run's click comes right after it, as a
+  // reader's does.
+  const clickAt = await page.evaluate(() => {
     window.__clickAt = 0;
     addEventListener("pointerdown", () => (__clickAt = performance.now()), { capture: true, once: true });
+    return performance.now();
   });
   await page.mouse.down();
   await page.mouse.up();
-  const readyAt = await page.waitForFunction((v) => __visible(__find(v).field) && performance.now(), variant, { polling: "raf", timeout: 15000 });
+  const readyAt = await page.waitForFunction((v) => __visible(__find(v).field) && performance.now(), variant, { polling: "raf", timeout: 60000 });
   result.clickToForm = (await readyAt.jsonValue()) - (await page.evaluate(() => __clickAt));
   await page.waitForTimeout(500);
   result.bytesAfterOpen = await transferred(page);
   const tasks = await page.evaluate(() => __longTasks);
-  result.longTasks = tasks.length;
-  result.longTaskMs = tasks.reduce((sum, d) => sum + d, 0);
+  result.loadTasks = longTasks(tasks.filter((task) => task.start < clickAt));
+  result.openTasks = longTasks(tasks.filter((task) => task.start >= clickAt));
+  result.phases = await page.evaluate(() =>
+    Object.fromEntries(performance.getEntriesByType("measure").filter((m) => m.name.startsWith("feedback-widget:")).map((m) => [m.name.slice(16), m.duration])),
+  );
   await cdp.send("HeapProfiler.collectGarbage");
   const heap = await cdp.send("Runtime.getHeapUsage");
   result.jsHeap = heap.usedSize;
@@ -159,11 +175,19 @@ async function measure(variant, { idle }) {
 }
 
 const variants = ["bare", "widget", "sentry"];
-const samples = Object.fromEntries(variants.map((v) => [v, { cold: [], warm: [] }]));
+const kinds = [
+  ["cold", { idle: false, cpu: 1 }],
+  ["warm", { idle: true, cpu: 1 }],
+  ["cold4", { idle: false, cpu: 4 }],
+  ["warm4", { idle: true, cpu: 4 }],
+];
+const samples = Object.fromEntries(variants.map((v) => [v, Object.fromEntries(kinds.map(([kind]) => [kind, []]))]));
 for (let run = 0; run < runs; run++) {
   for (const variant of variants) {
-    samples[variant].cold.push(await measure(variant, { idle: false }));
-    if (variant != "bare") samples[variant].warm.push(await measure(variant, { idle: true }));
+    for (const [kind, how] of kinds) {
+      if (variant == "bare" && !how.idle) continue;
+      samples[variant][kind].push(await measure(variant, how));
+    }
   }
   process.stdout.write(`run ${run + 1}/${runs}\n`);
 }
@@ -175,28 +199,47 @@ const stats = (values) => {
   const at = (q) => sorted[Math.min(sorted.length - 1, Math.floor(q * (sorted.length - 1) + 0.5))];
   return { median: at(0.5), min: sorted[0], max: sorted[sorted.length - 1] };
 };
-const pick = (variant, kind, key) => stats(samples[variant][kind].map((sample) => sample[key]));
-const fmt = (s, unit, digits = 1) => `${s.median.toFixed(digits)} ${unit} (${s.min.toFixed(digits)}–${s.max.toFixed(digits)})`;
-const kb = (s) => ({ median: s.median / 1024, min: s.min / 1024, max: s.max / 1024 });
-const ratio = (a, b) => (b ? (a / b).toFixed(2) + "×" : "–");
+const path = (sample, key) => key.split(".").reduce((value, part) => value?.[part], sample);
+const pick = (variant, kind, key) => {
+  const values = samples[variant][kind].map((sample) => path(sample, key)).filter((value) => value !== undefined);
+  return values.length ? stats(values) : null;
+};
+const fmt = (s, unit, digits = 1) => (s ? `${s.median.toFixed(digits)}${unit ? " " + unit : ""} (${s.min.toFixed(digits)}–${s.max.toFixed(digits)})` : "–");
+const kb = (s) => s && { median: s.median / 1024, min: s.min / 1024, max: s.max / 1024 };
+const ratio = (a, b) => (a && b && b.median ? (a.median / b.median).toFixed(2) + "×" : "–");
 
 const brotli = (bytes) => brotliCompressSync(bytes, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length;
 const files = ["feedback-widget.js", "feedback_widget.js", "feedback_widget_bg.wasm", "feedback-widget.css"].map((name) => [
   name,
   brotli(readFileSync(join(widgetDir, name))),
 ]);
+// [label, kind of run, measure, unit, digits, transform]
 const rows = [
-  ["button visible after navigation start", (v) => pick(v, "cold", "visible"), "ms"],
-  ["click to interactive form, cold (code not loaded)", (v) => pick(v, "cold", "clickToForm"), "ms"],
-  ["click to interactive form, warm (code loaded)", (v) => pick(v, "warm", "clickToForm"), "ms"],
-  ["bytes transferred when the button shows", (v) => kb(pick(v, "cold", "bytesAtButton")), "KB"],
-  ["bytes transferred before opening, browser idle", (v) => kb(pick(v, "warm", "bytesBeforeOpen")), "KB"],
-  ["bytes transferred after opening", (v) => kb(pick(v, "cold", "bytesAfterOpen")), "KB"],
-  ["long tasks (load and open)", (v) => pick(v, "cold", "longTasks"), ""],
-  ["long-task time (load and open)", (v) => pick(v, "cold", "longTaskMs"), "ms"],
-  ["JS heap after opening", (v) => kb(pick(v, "cold", "jsHeap")), "KB"],
-  ["wasm memory after opening", (v) => kb(pick(v, "cold", "wasmMemory")), "KB"],
+  ["**No throttling**"],
+  ["button visible after navigation start", "warm", "visible", "ms"],
+  ["long tasks after load, idle load (count)", "warm", "loadTasks.count", "", 0],
+  ["longest task after load, idle load", "warm", "loadTasks.longest", "ms"],
+  ["long-task time after load, idle load", "warm", "loadTasks.total", "ms"],
+  ["click to focused form, cold (code not loaded)", "cold", "clickToForm", "ms"],
+  ["click to focused form, warm (code loaded)", "warm", "clickToForm", "ms"],
+  ["longest task during a warm open", "warm", "openTasks.longest", "ms"],
+  ["bytes transferred when the button shows", "warm", "bytesAtButton", "KB", 1, kb],
+  ["bytes transferred before opening, browser idle", "warm", "bytesBeforeOpen", "KB", 1, kb],
+  ["bytes transferred after opening", "cold", "bytesAfterOpen", "KB", 1, kb],
+  ["JS heap after opening", "cold", "jsHeap", "KB", 1, kb],
+  ["wasm memory after opening", "cold", "wasmMemory", "KB", 1, kb],
+  ["**CPU throttled 4×**"],
+  ["button visible after navigation start", "warm4", "visible", "ms"],
+  ["long tasks after load, idle load (count)", "warm4", "loadTasks.count", "", 0],
+  ["longest task after load, idle load", "warm4", "loadTasks.longest", "ms"],
+  ["long-task time after load, idle load", "warm4", "loadTasks.total", "ms"],
+  ["longest task from navigation to open, cold", "cold4", "loadTasks.longest", "ms"],
+  ["click to focused form, cold (code not loaded)", "cold4", "clickToForm", "ms"],
+  ["click to focused form, warm (code loaded)", "warm4", "clickToForm", "ms"],
+  ["longest task during a warm open", "warm4", "openTasks.longest", "ms"],
+  ["longest task during a cold open", "cold4", "openTasks.longest", "ms"],
 ];
+const phaseNames = [...new Set(samples.widget.warm.flatMap((sample) => Object.keys(sample.phases || {})))];
 const chromiumVersion = browser.version();
 let md = `# Benchmarks
 
@@ -213,20 +256,33 @@ context (empty cache) per run. Figures are medians with the range over the runs 
 "Cold" runs stop the browser from ever being idle, so that the click finds the widget's code not
 yet loaded; "warm" runs let it load when the page is idle, before the click. Bytes are the
 page's own transfer sizes (the HTML included). Memory is Chromium's heap use after a garbage
-collection, with the page and the open form in it.
+collection, with the page and the open form in it. Long tasks are the tasks of 50 ms or more that
+a \`longtask\` PerformanceObserver, set up before any of the page's scripts, sees from navigation
+to the click ("after load": a warm run waits for the widget to load at idle, and a second more) and
+from the click on ("during open"). The throttled runs slow Chromium's CPU down 4× (CDP's
+\`Emulation.setCPUThrottlingRate\`), as a mid-range phone runs. "Focused form" is the widget's
+dialog open with focus in Subject, and Sentry's form shown.
 
-| | widget | sentry | bare | widget / sentry | widget / bare |
-|---|---|---|---|---|---|
+| | widget | sentry | bare | widget / sentry |
+|---|---|---|---|---|
 `;
-for (const [label, get, unit] of rows) {
-  const cells = variants.map((v) => {
-    if (v == "bare" && !["button visible after navigation start", "bytes transferred when the button shows"].includes(label)) return { text: "–" };
-    const s = get(v);
-    return { text: fmt(s, unit, unit == "" ? 0 : 1), median: s.median };
-  });
-  md += `| ${label} | ${cells[1].text} | ${cells[2].text} | ${cells[0].text} | ${ratio(cells[1].median, cells[2].median)} | ${cells[0].median ? ratio(cells[1].median, cells[0].median) : "–"} |\n`;
+for (const [label, kind, key, unit, digits = 1, transform = (x) => x] of rows) {
+  if (!kind) {
+    md += `| ${label} | | | | |\n`;
+    continue;
+  }
+  const [bare, widget, sentry] = variants.map((v) => transform(pick(v, kind, key)));
+  md += `| ${label} | ${fmt(widget, unit, digits)} | ${fmt(sentry, unit, digits)} | ${fmt(bare, unit, digits)} | ${ratio(widget, sentry)} |\n`;
 }
 md += `
+The widget's own phases (\`performance.measure\` entries named \`feedback-widget:*\`), from the warm
+runs: the glue is fetched and run, then the wasm streams in and compiles, is instantiated, and the
+widget mounts (its button and the dialog's frame: the form is built when the dialog first opens).
+
+| phase | no throttling | CPU throttled 4× |
+|---|---|---|
+${phaseNames.map((name) => `| ${name} | ${fmt(pick("widget", "warm", `phases.${name}`), "ms")} | ${fmt(pick("widget", "warm4", `phases.${name}`), "ms")} |`).join("\n")}
+
 The widget's files, brotli: ${files.map(([name, size]) => `\`${name}\` ${(size / 1024).toFixed(1)} KB`).join(", ")}.
 Until the reader shows intent or the browser is idle, a page pays for the loader and the
 stylesheet only.
