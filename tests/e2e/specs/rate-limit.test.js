@@ -23,7 +23,7 @@ test("after a 429 the form says when to retry and counts down to it", async () =
   assert.equal(await widget.subject.inputValue(), "One too many");
   assert.equal((await sandbox.tickets()).length, 2);
 
-  await status.getByText("You can send again now.").waitFor({ timeout: 8000 });
+  await status.getByText("You can send again now.").waitFor();
   assert.equal(await widget.send.getAttribute("aria-disabled"), "false");
   await widget.send.click();
   await widget.view.getByText("Thank you!").waitFor();

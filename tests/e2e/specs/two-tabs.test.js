@@ -22,7 +22,7 @@ test("two tabs with one outbox entry make one ticket", async () => {
 
   // Both tabs get the online event at once.
   await context.setOffline(false);
-  await widget.view.getByText("Thank you!").waitFor({ timeout: 15000 });
+  await widget.view.getByText("Thank you!").waitFor();
   await other.page.waitForTimeout(3000);
   const tickets = (await sandbox.tickets()).filter((t) => t.subject === "Two tabs");
   assert.equal(tickets.length, 1);
