@@ -337,8 +337,8 @@ async fn sleep(ms: i32) {
 fn countdown_seconds(widget: &Widget) -> u32 {
     let text = widget.text(".fw-status__countdown");
     let time = text
-        .split(" in ")
-        .nth(1)
+        .rsplit(" in ")
+        .next()
         .and_then(|rest| rest.strip_suffix('.'))
         .unwrap_or_else(|| panic!("no wait in {text:?}"));
     let (minutes, seconds) = time.split_once(':').expect("minutes:seconds");
