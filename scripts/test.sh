@@ -39,7 +39,8 @@ tier "browser tests (headless Chromium)"
 [ -x "$CHROMEDRIVER" ] || { echo "chromedriver missing at $CHROMEDRIVER" >&2; exit 1; }
 # Each build's components: feedback-widget.js's, then feedback-widget-helpdesks.js's.
 for features in "" helpdesks; do
-  CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
+  # The runner gives the whole file 20 s by default; a slow or busy machine needs longer.
+  WASM_BINDGEN_TEST_TIMEOUT=600 CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
     cargo test -p feedback_widget --target wasm32-unknown-unknown --features "$features" --test browser
 done
 

@@ -382,8 +382,8 @@ async fn editing_during_a_rate_limit_does_not_restart_the_wait() {
     assert_eq!(fetch_calls(), 1, "no request while the wait lasts");
 }
 
-#[wasm_bindgen_test]
-async fn a_late_close_event_does_not_close_a_reopened_dialog() {
+/// A closed widget with the default options, and the controls it hands the host.
+fn with_controls() -> (Widget, WidgetControls) {
     clear_storage();
     let controls = std::sync::Arc::new(std::sync::OnceLock::new());
     let ready = controls.clone();
@@ -400,6 +400,12 @@ async fn a_late_close_event_does_not_close_a_reopened_dialog() {
         host,
     };
     let controls = *controls.get().expect("valid options hand out controls");
+    (widget, controls)
+}
+
+#[wasm_bindgen_test]
+async fn a_late_close_event_does_not_close_a_reopened_dialog() {
+    let (widget, controls) = with_controls();
     controls.open(Vec::new());
     tick().await;
     assert!(widget.find("dialog").has_attribute("open"));
@@ -658,22 +664,7 @@ async fn memory_stays_bounded_over_many_opens_and_tickets() {
         r#"{"status": 200, "body": {"error": false, "message": "ok",
             "data": {"id": 41, "ticket_number": "TCK-000041"}}}"#,
     ));
-    clear_storage();
-    let controls = std::sync::Arc::new(std::sync::OnceLock::new());
-    let ready = controls.clone();
-    let host = attach(
-        options(),
-        Callback::new(|_: WidgetEvent| {}),
-        Callback::new(move |handle: WidgetControls| {
-            let _ = ready.set(handle);
-        }),
-    )
-    .unwrap();
-    let widget = Widget {
-        root: host.shadow_root().unwrap(),
-        host,
-    };
-    let controls = *controls.get().expect("valid options hand out controls");
+    let (widget, controls) = with_controls();
     // A first round lets the allocator reach its working size.
     use_for_a_while(&widget, controls, 20, 2).await;
     let warm = wasm_memory();
