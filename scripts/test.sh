@@ -2,7 +2,7 @@
 # Every test tier, in order; stops at the first failure with a non-zero exit.
 #   1. lint: rustfmt and clippy
 #   2. native: the contract's tables and properties, the sandbox's handlers
-#   3. browser: the components, in headless Chromium (wasm-bindgen-test)
+#   3. browser: the components, in headless Chromium and Firefox ESR (wasm-bindgen-test)
 #   4. end to end: the demo page in Chromium against a real sandbox (Playwright)
 #   5. the release builds, with their sizes
 set -euo pipefail
@@ -35,12 +35,18 @@ cargo test -p sandbox
 # The Leptos component's rustdoc example compiles.
 cargo test -p feedback_widget --doc
 
-tier "browser tests (headless Chromium)"
+tier "browser tests (headless Chromium and Firefox ESR)"
 [ -x "$CHROMEDRIVER" ] || { echo "chromedriver missing at $CHROMEDRIVER" >&2; exit 1; }
-# Each build's components: feedback-widget.js's, then feedback-widget-helpdesks.js's.
+[ -x "$GECKODRIVER" ] || { echo "geckodriver missing at $GECKODRIVER" >&2; exit 1; }
+# Each build's components: feedback-widget.js's, then feedback-widget-helpdesks.js's, in each
+# browser. wasm-bindgen-test-runner takes the browser whose driver variable is set, with the
+# options in webdriver.json.
 for features in "" helpdesks; do
-  CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
-    cargo test -p feedback_widget --target wasm32-unknown-unknown --features "$features" --test browser
+  for driver in CHROMEDRIVER GECKODRIVER; do
+    env -u CHROMEDRIVER -u GECKODRIVER "$driver=${!driver}" \
+      CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
+      cargo test -p feedback_widget --target wasm32-unknown-unknown --features "$features" --test browser
+  done
 done
 
 tier "end-to-end tests (Playwright, Chromium, sandbox)"
