@@ -4,7 +4,9 @@
 #   2. native: the contract's tables and properties, the sandbox's handlers
 #   3. browser: the components, in headless Chromium and Firefox ESR (wasm-bindgen-test)
 #   4. end to end: the demo page in Chromium against a real sandbox (Playwright)
-#   5. the release builds, with their sizes
+#   5. cross-engine end to end: the same specs of each engine's behaviours in Firefox ESR and
+#      WebKitGTK (selenium-webdriver)
+#   6. the release builds, with their sizes
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/setup.sh
@@ -55,6 +57,10 @@ tier "end-to-end tests (Playwright, Chromium, sandbox)"
 trunk build --release --offline --features test-hooks --dist target/e2e-site
 cargo build -p sandbox
 (cd tests/e2e && SITE_DIR="$ROOT/target/e2e-site" npm test)
+
+tier "cross-engine end-to-end tests (Firefox ESR, WebKitGTK, sandbox)"
+# The same site and sandbox binary; the specs that every engine must pass (tests/e2e/engines.js).
+(cd tests/e2e && SITE_DIR="$ROOT/target/e2e-site" npm run test:engines)
 
 tier "release build and size budget"
 scripts/build.sh
