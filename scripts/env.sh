@@ -3,6 +3,7 @@
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 export PATH="$ROOT/scripts/node_modules/.bin:$HOME/.cargo/bin:$PATH"
 export CHROMEDRIVER=/usr/bin/chromedriver
+export GECKODRIVER="$HOME/.cargo/bin/geckodriver"
 
 # The release build of the widget (trunk build --release, with any further trunk arguments): std
 # rebuilt for size from the rust-src component, panics that abort at once with no message or

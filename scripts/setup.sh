@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Installs what building and testing the widget needs, and skips what is already there:
 # the wasm32 target, std's source (rust-src) with its dependencies, trunk, wasm-bindgen-cli (the
-# version in Cargo.lock), Chromium with its driver, and the node packages (binaryen's wasm-opt, esbuild, playwright-core, axe-core).
+# version in Cargo.lock), Chromium with its driver, Firefox ESR with geckodriver, WebKitGTK's
+# WebKitWebDriver and MiniBrowser with Xvfb, and the node packages (binaryen's wasm-opt,
+# esbuild, playwright-core, selenium-webdriver, axe-core).
 # Only the package registries are used; no tool downloads anything at build time.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -10,6 +12,7 @@ say() { printf '\033[1m==> %s\033[0m\n' "$*"; }
 have() { command -v "$1" >/dev/null 2>&1; }
 
 TRUNK_VERSION=0.21.14
+GECKODRIVER_VERSION=0.37.1
 # The wasm-bindgen CLI must match the crate exactly; Cargo.lock says which it is.
 BINDGEN_VERSION=$(awk '/^name = "wasm-bindgen"$/ { getline; gsub(/version = |"/, ""); print; exit }' Cargo.lock)
 PINNED_BINDGEN=$(sed -n 's/^wasm_bindgen = "\(.*\)"/\1/p' Trunk.toml)
@@ -29,6 +32,9 @@ apt_install() {
 missing=()
 [ -x /usr/bin/chromium ] || missing+=(chromium)
 [ -x /usr/bin/chromedriver ] || missing+=(chromium-driver)
+[ -x /usr/bin/firefox-esr ] || missing+=(firefox-esr)
+[ -x /usr/bin/WebKitWebDriver ] || missing+=(webkit2gtk-driver)
+have xvfb-run || missing+=(xvfb xauth)
 have node || missing+=(nodejs)
 have npm || missing+=(npm)
 [ ${#missing[@]} -eq 0 ] || apt_install "${missing[@]}"
@@ -60,6 +66,12 @@ fi
 if [ "$(wasm-bindgen --version 2>/dev/null)" != "wasm-bindgen $BINDGEN_VERSION" ]; then
   say "Installing wasm-bindgen-cli $BINDGEN_VERSION"
   cargo install wasm-bindgen-cli --version "$BINDGEN_VERSION" --force
+fi
+
+# Firefox's WebDriver, from crates.io: Debian does not package it.
+if [ "$(geckodriver --version 2>/dev/null | head -n1 | cut -d' ' -f2)" != "$GECKODRIVER_VERSION" ]; then
+  say "Installing geckodriver $GECKODRIVER_VERSION"
+  cargo install geckodriver --version "$GECKODRIVER_VERSION" --locked
 fi
 
 # npm ci when node_modules is missing or older than the lock file.

@@ -2,9 +2,11 @@
 # Every test tier, in order; stops at the first failure with a non-zero exit.
 #   1. lint: rustfmt and clippy
 #   2. native: the contract's tables and properties, the sandbox's handlers
-#   3. browser: the components, in headless Chromium (wasm-bindgen-test)
+#   3. browser: the components, in headless Chromium and Firefox ESR (wasm-bindgen-test)
 #   4. end to end: the demo page in Chromium against a real sandbox (Playwright)
-#   5. the release builds, with their sizes
+#   5. cross-engine end to end: the same specs of each engine's behaviours in Firefox ESR and
+#      WebKitGTK (selenium-webdriver)
+#   6. the release builds, with their sizes
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/setup.sh
@@ -35,13 +37,19 @@ cargo test -p sandbox
 # The Leptos component's rustdoc example compiles.
 cargo test -p feedback_widget --doc
 
-tier "browser tests (headless Chromium)"
+tier "browser tests (headless Chromium and Firefox ESR)"
 [ -x "$CHROMEDRIVER" ] || { echo "chromedriver missing at $CHROMEDRIVER" >&2; exit 1; }
-# Each build's components: feedback-widget.js's, then feedback-widget-helpdesks.js's.
+[ -x "$GECKODRIVER" ] || { echo "geckodriver missing at $GECKODRIVER" >&2; exit 1; }
+# Each build's components: feedback-widget.js's, then feedback-widget-helpdesks.js's, in each
+# browser. wasm-bindgen-test-runner takes the browser whose driver variable is set, with the
+# options in webdriver.json.
 for features in "" helpdesks; do
-  # The runner gives the whole file 20 s by default; a slow or busy machine needs longer.
-  WASM_BINDGEN_TEST_TIMEOUT=600 CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
-    cargo test -p feedback_widget --target wasm32-unknown-unknown --features "$features" --test browser
+  for driver in CHROMEDRIVER GECKODRIVER; do
+    # The runner gives the whole file 20 s by default; a slow or busy machine needs longer.
+    env -u CHROMEDRIVER -u GECKODRIVER "$driver=${!driver}" \
+      WASM_BINDGEN_TEST_TIMEOUT=600 CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
+      cargo test -p feedback_widget --target wasm32-unknown-unknown --features "$features" --test browser
+  done
 done
 
 tier "end-to-end tests (Playwright, Chromium, sandbox)"
@@ -50,6 +58,10 @@ tier "end-to-end tests (Playwright, Chromium, sandbox)"
 release_build --features test-hooks --dist target/e2e-site
 cargo build -p sandbox
 (cd tests/e2e && SITE_DIR="$ROOT/target/e2e-site" npm test)
+
+tier "cross-engine end-to-end tests (Firefox ESR, WebKitGTK, sandbox)"
+# The same site and sandbox binary; the specs that every engine must pass (tests/e2e/engines.js).
+(cd tests/e2e && SITE_DIR="$ROOT/target/e2e-site" npm run test:engines)
 
 tier "release build and size budget"
 scripts/build.sh

@@ -207,7 +207,7 @@ async fn post(request: Outgoing) -> Result<Answer, Failure> {
     init.set_method("POST");
     init.set_headers(&headers);
     init.set_body(&request.body);
-    init.set_signal(Some(&web_sys::AbortSignal::timeout_with_u32(TIMEOUT_MS)));
+    init.set_signal(timeout_signal().as_ref());
     let window = web_sys::window().ok_or(Failure::Network)?;
     let response: web_sys::Response =
         JsFuture::from(window.fetch_with_str_and_init(&request.url, &init))
@@ -230,6 +230,28 @@ async fn post(request: Outgoing) -> Result<Answer, Failure> {
         Err(_) => None,
     };
     Ok(Answer { status, rate, body })
+}
+
+/// A signal that aborts the request after `TIMEOUT_MS`: `AbortSignal.timeout` where the browser
+/// has it, else (Safari before 16) an `AbortController` that a timer aborts. Either way fetch
+/// rejects with a "TimeoutError" or "AbortError", which read as a timeout.
+fn timeout_signal() -> Option<web_sys::AbortSignal> {
+    let has_timeout = js_sys::Reflect::get(&js_sys::global(), &"AbortSignal".into())
+        .and_then(|signal| js_sys::Reflect::get(&signal, &"timeout".into()))
+        .is_ok_and(|timeout| timeout.is_function());
+    if has_timeout {
+        return Some(web_sys::AbortSignal::timeout_with_u32(TIMEOUT_MS));
+    }
+    let controller = web_sys::AbortController::new().ok()?;
+    let signal = controller.signal();
+    let abort = wasm_bindgen::closure::Closure::once_into_js(move || controller.abort());
+    web_sys::window()?
+        .set_timeout_with_callback_and_timeout_and_arguments_0(
+            abort.unchecked_ref(),
+            TIMEOUT_MS as i32,
+        )
+        .ok()?;
+    Some(signal)
 }
 
 /// The `name` of what fetch rejected with: "TimeoutError" when the time ran out, "TypeError" when

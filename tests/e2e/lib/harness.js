@@ -1,18 +1,21 @@
 // One sandbox and one browser per spec file, a fresh page per test. A script error on the page
-// fails the test.
+// fails the test. ENGINE chooses the browser (lib/browser.js); a browser driven over WebDriver
+// reaches the sandbox through a front server, whose address is then `env.sandbox.url`.
 import { after, before, beforeEach, afterEach } from "node:test";
 import assert from "node:assert/strict";
 import { startSandbox } from "./sandbox.js";
-import { launch } from "./browser.js";
+import { launch, ENGINE } from "./browser.js";
 import { WidgetPage } from "./widget.js";
 
 /** Sets up the hooks of a spec file; returns an object filled in before each test. */
 export function useWidget({ sandboxArgs = [] } = {}) {
-  const env = {};
+  const env = { engine: ENGINE };
   let browser;
   before(async () => {
-    env.sandbox = await startSandbox(sandboxArgs);
+    const sandbox = await startSandbox(sandboxArgs);
+    env.sandbox = sandbox;
     browser = await launch();
+    if (browser.serve) env.sandbox = await browser.serve(sandbox);
   });
   after(async () => {
     await browser?.close();
@@ -45,3 +48,12 @@ export function recordPosts(page, path) {
 
 export const STORE = "/services/platforms/v1/support/tickets/store";
 export const REPLY = "/services/platforms/v1/support/tickets/reply";
+
+/** Waits until `check` resolves truthy, polling; fails after `ms` with what it waited for. */
+export async function waitUntil(check, what, ms = 10000) {
+  const end = Date.now() + ms;
+  while (!(await check())) {
+    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((done) => setTimeout(done, 50));
+  }
+}

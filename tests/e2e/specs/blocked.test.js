@@ -30,3 +30,26 @@ test("a blocked request gets the ad-blocker message and the user's choice", asyn
   await widget.view.getByText("Thank you!").waitFor();
   assert.equal((await sandbox.tickets()).length, 1);
 });
+
+test("a refused connection keeps the ticket, and Send again once the server is back makes one", async () => {
+  const { page, widget, sandbox } = env;
+  // As a server that is down does; browsers that can't go offline under their driver show
+  // the way back from a lost connection this way.
+  const before = (await sandbox.tickets()).length;
+  await page.route(`**${STORE}`, (route) => route.abort("connectionrefused"));
+  await widget.goto();
+  await widget.open();
+  await widget.fill({ subject: "Server down", message: "Try again later." });
+  await widget.send.click();
+  const again = widget.dialog.getByRole("button", { name: "Send again", exact: true });
+  await again.waitFor();
+  assert.equal((await sandbox.tickets()).length, before);
+  assert.equal(await widget.subject.inputValue(), "Server down");
+
+  await page.unroute(`**${STORE}`);
+  await again.click();
+  await widget.view.getByText("Thank you!").waitFor();
+  const tickets = await sandbox.tickets();
+  assert.equal(tickets.length, before + 1);
+  assert.equal(tickets[0].subject, "Server down");
+});

@@ -1,6 +1,6 @@
 // Embedding: the button at once and the widget only on intent, no lost click, one button per
-// configuration, two widgets side by side, single-page apps, a strict Content-Security-Policy,
-// and glue and wasm that must match their integrity hashes.
+// configuration, two widgets side by side, single-page apps, and glue and wasm that must match
+// their integrity hashes. The Content-Security-Policy has its own spec (strict-csp.test.js).
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { useWidget } from "../lib/harness.js";
@@ -143,39 +143,6 @@ test("the widget survives the host re-rendering its body", async () => {
   await dialog.locator(".fw-success").waitFor();
   assert.ok((await sandbox.tickets()).some((t) => t.subject === "Across renders"));
 });
-
-const STRICT = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; connect-src 'self'";
-
-for (const [name, policy, attributes] of [
-  ["a strict policy", STRICT, ""],
-  ["a nonce policy", "default-src 'self'; script-src 'nonce-r4nd0m' 'wasm-unsafe-eval'; style-src 'self'; connect-src 'self'", `nonce="r4nd0m"`],
-]) {
-  test(`the widget works under ${name} with no violation`, async () => {
-    const { page, sandbox } = env;
-    await page.addInitScript(() => {
-      window.violations = [];
-      document.addEventListener("securitypolicyviolation", (e) => violations.push(`${e.violatedDirective} ${e.blockedURI}`));
-    });
-    await page.route(`${sandbox.url}/csp.html`, (route) =>
-      route.fulfill({
-        contentType: "text/html",
-        headers: { "content-security-policy": policy },
-        body: hostPage({ attributes: `${BASE} data-channel="feedback" ${attributes}` }),
-      }),
-    );
-    await page.goto(`${sandbox.url}/csp.html`);
-    const widget = page.locator("feedback-widget");
-    await widget.locator(".fw-trigger").click();
-    const dialog = widget.getByRole("dialog");
-    await dialog.locator("#fw-subject").fill("Under CSP");
-    await dialog.locator("#fw-message").fill("No inline anything.");
-    await dialog.getByRole("radio", { name: "4 of 5" }).check();
-    await dialog.locator("button[type=submit]").click();
-    await dialog.locator(".fw-success").waitFor();
-    await dialog.locator(".fw-dialog__close").click();
-    assert.deepEqual(await page.evaluate(() => window.violations), []);
-  });
-}
 
 for (const file of ["feedback_widget.js", "feedback_widget_bg.wasm"]) {
   test(`a ${file} that changed on its way is refused by its integrity hash`, async () => {

@@ -64,9 +64,14 @@ test("a ticket filled in and sent with the keyboard alone", async () => {
 
   const [ticket] = await sandbox.tickets();
   assert.equal(ticket.subject, "Keyboard only");
+  assert.equal(ticket.message, "No mouse was used.");
   assert.equal(ticket.rating, 3);
   assert.equal(ticket.type, "bug");
   assert.equal(ticket.priority, "normal");
+  assert.equal(ticket.channel_slug, "feedback");
+  assert.equal(ticket.tool_key, "ads_protection");
+  assert.equal(ticket.page, `${sandbox.url}/`);
+  assert.equal(ticket.user_agent, await page.evaluate(() => navigator.userAgent), "this browser's own user agent");
   assert.equal(posts.length, 1);
 });
 

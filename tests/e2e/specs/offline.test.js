@@ -2,7 +2,7 @@
 // the online event or at the next page load. The user sees that a ticket waits and can stop it.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { useWidget, recordPosts, STORE } from "../lib/harness.js";
+import { useWidget, recordPosts, waitUntil, STORE } from "../lib/harness.js";
 import { WidgetPage } from "../lib/widget.js";
 
 const env = useWidget();
@@ -11,7 +11,7 @@ async function queueOffline(widget, context, subject) {
   await widget.goto();
   // The widget loads when the browser is idle after the page has loaded; offline before that,
   // there would be no widget to write in.
-  await widget.page.evaluate(() => FeedbackWidget.ready);
+  await widget.page.evaluate(() => FeedbackWidget.ready.then(() => true));
   await context.setOffline(true);
   await widget.open();
   await widget.fill({ subject, message: "Written on a train." });
@@ -56,7 +56,10 @@ test("a ticket left waiting goes out at the next page load", async () => {
 
   const next = new WidgetPage(await context.newPage(), sandbox.url);
   await next.goto();
-  await waitFor(async () => (await sandbox.tickets()).some((t) => t.subject === "Sent at the next load"));
+  await waitUntil(
+    async () => (await sandbox.tickets()).some((t) => t.subject === "Sent at the next load"),
+    "the waiting ticket to arrive",
+  );
   await next.open();
   await next.view.getByText("Thank you!").waitFor();
   assert.equal(
@@ -64,11 +67,3 @@ test("a ticket left waiting goes out at the next page load", async () => {
     1,
   );
 });
-
-async function waitFor(check, ms = 10000) {
-  const end = Date.now() + ms;
-  while (!(await check())) {
-    if (Date.now() > end) throw new Error("timed out waiting");
-    await new Promise((done) => setTimeout(done, 100));
-  }
-}
