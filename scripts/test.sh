@@ -26,6 +26,7 @@ cargo clippy -p feedback_widget_embed --target wasm32-unknown-unknown -- -D warn
 cargo clippy -p feedback_widget_helpdesks --target wasm32-unknown-unknown -- -D warnings
 cargo clippy -p feedback_widget --target wasm32-unknown-unknown --no-default-features --features ui -- -D warnings
 cargo clippy -p feedback_widget --target wasm32-unknown-unknown --no-default-features --features ui,helpdesks -- -D warnings
+cargo clippy -p feedback_widget_leptos_app --target wasm32-unknown-unknown -- -D warnings
 
 tier "native tests"
 # With and without the other help desks, as each build has them.
@@ -47,6 +48,8 @@ tier "end-to-end tests (Playwright, Chromium, sandbox)"
 # The same release builds, plus the test-hooks feature (one export that panics on purpose, for
 # the crash test), in their own folder.
 trunk build --release --offline --features test-hooks --dist target/e2e-site
+# The Leptos example app, which the sandbox serves for specs/leptos-app.test.js.
+trunk --config examples/leptos-app/Trunk.toml build --release --offline
 cargo build -p sandbox
 (cd tests/e2e && SITE_DIR="$ROOT/target/e2e-site" npm test)
 

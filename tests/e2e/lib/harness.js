@@ -6,12 +6,13 @@ import { startSandbox } from "./sandbox.js";
 import { launch } from "./browser.js";
 import { WidgetPage } from "./widget.js";
 
-/** Sets up the hooks of a spec file; returns an object filled in before each test. */
-export function useWidget({ sandboxArgs = [] } = {}) {
+/** Sets up the hooks of a spec file, with a sandbox serving `site`; returns an object filled in
+ * before each test. */
+export function useWidget({ sandboxArgs = [], site } = {}) {
   const env = {};
   let browser;
   before(async () => {
-    env.sandbox = await startSandbox(sandboxArgs);
+    env.sandbox = await startSandbox(sandboxArgs, site);
     browser = await launch();
   });
   after(async () => {
