@@ -11,7 +11,9 @@ use feedback_widget::{FeedbackWidget, Options, WidgetControls, WidgetEvent};
 use leptos::prelude::*;
 
 fn main() {
-    if let Err(error) = adopt_styles(STYLES) {
+    // Scoped to the widget's container: the stylesheet is written for the script tag's shadow
+    // root, and its few rules for bare buttons, fields and `[hidden]` would reach the app's own.
+    if let Err(error) = adopt_styles(&format!("@scope (.app-feedback) {{ {STYLES} }}")) {
         leptos::logging::error!("the feedback widget's stylesheet was not adopted: {error:?}");
     }
     leptos::mount::mount_to_body(App);
@@ -62,7 +64,9 @@ fn App() -> impl IntoView {
                 {move || sent.get().into_iter().map(|ticket| view! { <li>{ticket}</li> }).collect_view()}
             </ul>
         </main>
-        <FeedbackWidget options on_event on_ready=move |ready| controls.set(Some(ready)) />
+        <div class="app-feedback">
+            <FeedbackWidget options on_event on_ready=move |ready| controls.set(Some(ready)) />
+        </div>
     }
 }
 

@@ -16,6 +16,12 @@ test("the app's own button opens the form, and the ticket arrives", async () => 
   assert.equal(await widget.trigger.count(), 0, "no button of the widget's own");
   assert.equal(await page.locator("feedback-widget").count(), 0, "no script tag's host element");
 
+  // The widget's stylesheet stays inside the widget: the app's button keeps the browser's own
+  // focus ring.
+  await page.keyboard.press("Tab");
+  assert.equal(await open.evaluate((button) => button === document.activeElement), true);
+  assert.equal(await open.evaluate((button) => getComputedStyle(button).outlineStyle), "auto");
+
   await open.click();
   await widget.dialog.waitFor();
   await widget.fill({ subject: "Sent from Leptos", message: "Through the component.", rating: 5 });
