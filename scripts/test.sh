@@ -4,7 +4,7 @@
 #   2. native: the contract's tables and properties, the sandbox's handlers
 #   3. browser: the components, in headless Chromium (wasm-bindgen-test)
 #   4. end to end: the demo page in Chromium against a real sandbox (Playwright)
-#   5. the release builds, with their sizes
+#   5. the release (scripts/release.sh): the builds with their sizes, the crate, the CDN archive
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/setup.sh
@@ -53,8 +53,14 @@ trunk --config examples/leptos-app/Trunk.toml build --release --offline
 cargo build -p sandbox
 (cd tests/e2e && SITE_DIR="$ROOT/target/e2e-site" npm test)
 
-tier "release build and size budget"
-scripts/build.sh
+tier "release: builds, size budget, crate and CDN archive"
+scripts/release.sh --allow-dirty
 node scripts/sizes.mjs --check
+# The archive holds exactly the CDN folder the build wrote, and the checksums hold.
+(cd target/release-artifacts && sha256sum --check --quiet SHA256SUMS)
+unpacked=$(mktemp -d)
+tar --extract --gzip --file target/release-artifacts/feedback-widget-*.tar.gz --directory "$unpacked"
+diff --recursive --brief "$unpacked/feedback-widget" dist/feedback-widget
+rm -rf "$unpacked"
 
 tier "all tiers passed"
