@@ -12,13 +12,19 @@ test("a request with no answer in 30 s is ambiguous and never sent again silentl
   await widget.goto();
   await widget.open();
   await widget.fill({ subject: "Slow", message: "The server takes its time." });
+  const abandoned = page.waitForEvent("requestfailed", {
+    predicate: (request) => request.url().endsWith(STORE),
+    timeout: 60000,
+  });
   const sent = Date.now();
   await widget.send.click();
   await widget.view
     .getByText("did not answer within 30 seconds. Your feedback may have arrived.", { exact: false })
     .waitFor({ timeout: 40000 });
   const waited = (Date.now() - sent) / 1000;
-  assert.ok(waited >= 29 && waited < 36, `gave up after ${waited} s`);
+  assert.ok(waited >= 29, `gave up after ${waited} s`);
+  // It gave up on the request itself (the server answers only at 35 s), not only in words.
+  await abandoned;
   assert.equal(await widget.subject.inputValue(), "Slow");
   assert.equal((await sandbox.tickets()).length, 1, "the server did save it");
 
@@ -29,10 +35,7 @@ test("a request with no answer in 30 s is ambiguous and never sent again silentl
 
   // Asked to, it sends again: the user knows this may make a second ticket.
   await widget.dialog.getByRole("button", { name: "Send again", exact: true }).click();
-  const deadline = Date.now() + 5000;
-  while ((await sandbox.tickets()).length < 2 && Date.now() < deadline) {
-    await page.waitForTimeout(100);
-  }
+  while ((await sandbox.tickets()).length < 2) await page.waitForTimeout(100);
   assert.equal((await sandbox.tickets()).length, 2);
   assert.equal(posts.length, 2);
 });
