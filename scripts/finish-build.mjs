@@ -9,12 +9,14 @@
 //   (www/crash-guard.js) and performance measures, and minifies it;
 // - fills in the loader's placeholders (the glue's global, file name and hash) and minifies it.
 // It writes feedback-widget.css from the CSS beside the components, then integrity.json, and
-// prints the subresource-integrity hashes for the embed snippets.
+// prints the subresource-integrity hashes for the embed snippets. Last, it writes each file's
+// brotli and gzip beside it, for servers and CDNs to send as they are (scripts/compress.mjs).
 import { createHash } from "node:crypto";
 import { readFileSync, writeFileSync, existsSync, renameSync } from "node:fs";
 import { join } from "node:path";
 import { transformSync } from "esbuild";
 import { BUILDS, VERSION as version, globalOf } from "./builds.mjs";
+import { precompress } from "./compress.mjs";
 
 const root = new URL("..", import.meta.url).pathname;
 const staging = process.env.TRUNK_STAGING_DIR || join(root, "dist");
@@ -119,3 +121,5 @@ for (const build of BUILDS) {
 writeFileSync(join(folder, "integrity.json"), JSON.stringify(hashes, null, 2) + "\n");
 console.log(`feedback-widget ${version}: subresource integrity`);
 for (const [name, hash] of Object.entries(hashes)) console.log(`  ${name}  ${hash}`);
+
+precompress(folder);

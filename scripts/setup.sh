@@ -15,11 +15,14 @@ TRUNK_VERSION=0.21.14
 GECKODRIVER_VERSION=0.37.1
 # The wasm-bindgen CLI must match the crate exactly; Cargo.lock says which it is.
 BINDGEN_VERSION=$(awk '/^name = "wasm-bindgen"$/ { getline; gsub(/version = |"/, ""); print; exit }' Cargo.lock)
-PINNED_BINDGEN=$(sed -n 's/^wasm_bindgen = "\(.*\)"/\1/p' Trunk.toml)
-if [ "$BINDGEN_VERSION" != "$PINNED_BINDGEN" ]; then
-  echo "Trunk.toml pins wasm_bindgen = \"$PINNED_BINDGEN\" but Cargo.lock has $BINDGEN_VERSION; make them equal." >&2
-  exit 1
-fi
+# The widget's and the Leptos example's builds both pin it.
+for trunk_toml in Trunk.toml examples/leptos-app/Trunk.toml; do
+  PINNED_BINDGEN=$(sed -n 's/^wasm_bindgen = "\(.*\)"/\1/p' "$trunk_toml")
+  if [ "$BINDGEN_VERSION" != "$PINNED_BINDGEN" ]; then
+    echo "$trunk_toml pins wasm_bindgen = \"$PINNED_BINDGEN\" but Cargo.lock has $BINDGEN_VERSION; make them equal." >&2
+    exit 1
+  fi
+done
 
 apt_install() {
   local sudo=""

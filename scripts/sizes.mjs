@@ -3,10 +3,10 @@
 // in size-budget.json is exceeded, and when a form shrank below its budget by more than the
 // headroom: a form's budget is a ratchet that only goes down, so a smaller form must be written
 // into it.
-import { brotliCompressSync, constants, gzipSync } from "node:zlib";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { BUILDS, VERSION as version } from "./builds.mjs";
+import { brotli, gzip } from "./compress.mjs";
 
 const root = new URL("..", import.meta.url).pathname;
 const folder = join(root, process.argv.find((arg) => arg.startsWith("--dist="))?.slice(7) || "dist", "feedback-widget", version);
@@ -17,8 +17,8 @@ const measure = (name) => {
   return {
     name,
     raw: bytes.length,
-    gzip: gzipSync(bytes, { level: 9 }).length,
-    brotli: brotliCompressSync(bytes, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length,
+    gzip: gzip(bytes).length,
+    brotli: brotli(bytes).length,
   };
 };
 const row = (r) => `${r.name.padEnd(34)} ${String(r.raw).padStart(9)} ${String(r.gzip).padStart(9)} ${String(r.brotli).padStart(9)}`;

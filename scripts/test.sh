@@ -6,7 +6,7 @@
 #   4. end to end: the demo page in Chromium against a real sandbox (Playwright)
 #   5. cross-engine end to end: the same specs of each engine's behaviours in Firefox ESR and
 #      WebKitGTK (selenium-webdriver)
-#   6. the release builds, with their sizes
+#   6. the release (scripts/release.sh): the builds with their sizes, the crate, the CDN archive
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/setup.sh
@@ -28,6 +28,7 @@ cargo clippy -p feedback_widget_embed --target wasm32-unknown-unknown -- -D warn
 cargo clippy -p feedback_widget_helpdesks --target wasm32-unknown-unknown -- -D warnings
 cargo clippy -p feedback_widget --target wasm32-unknown-unknown --no-default-features --features ui -- -D warnings
 cargo clippy -p feedback_widget --target wasm32-unknown-unknown --no-default-features --features ui,helpdesks -- -D warnings
+cargo clippy -p feedback_widget_leptos_app --target wasm32-unknown-unknown -- -D warnings
 
 tier "native tests"
 # With and without the other help desks, as each build has them.
@@ -56,6 +57,8 @@ tier "end-to-end tests (Playwright, Chromium, sandbox)"
 # The same release builds, plus the test-hooks feature (one export that panics on purpose, for
 # the crash test), in their own folder.
 release_build --features test-hooks --dist target/e2e-site
+# The Leptos example app, which the sandbox serves for specs/leptos-app.test.js.
+trunk --config examples/leptos-app/Trunk.toml build --release --offline
 cargo build -p sandbox
 (cd tests/e2e && SITE_DIR="$ROOT/target/e2e-site" npm test)
 
@@ -63,8 +66,14 @@ tier "cross-engine end-to-end tests (Firefox ESR, WebKitGTK, sandbox)"
 # The same site and sandbox binary; the specs that every engine must pass (tests/e2e/engines.js).
 (cd tests/e2e && SITE_DIR="$ROOT/target/e2e-site" npm run test:engines)
 
-tier "release build and size budget"
-scripts/build.sh
+tier "release: builds, size budget, crate and CDN archive"
+scripts/release.sh --allow-dirty
 node scripts/sizes.mjs --check
+# The archive holds exactly the CDN folder the build wrote, and the checksums hold.
+(cd target/release-artifacts && sha256sum --check --quiet SHA256SUMS)
+unpacked=$(mktemp -d)
+tar --extract --gzip --file target/release-artifacts/feedback-widget-*.tar.gz --directory "$unpacked"
+diff --recursive --brief "$unpacked/feedback-widget" dist/feedback-widget
+rm -rf "$unpacked"
 
 tier "all tiers passed"

@@ -9,6 +9,7 @@ mod db;
 mod inbox;
 mod limiter;
 mod settings;
+mod site;
 mod wording;
 
 use std::collections::HashMap;
@@ -16,7 +17,6 @@ use std::sync::Arc;
 
 use axum::Router;
 use tower_http::cors::{AllowOrigin, CorsLayer};
-use tower_http::services::ServeDir;
 use tower_http::timeout::RequestBodyTimeoutLayer;
 
 pub use api::{reply_request, store_request, REPLY_PATH, STORE_PATH};
@@ -71,7 +71,7 @@ impl AppState {
     }
 }
 
-/// The whole server: API under `/api`, the inbox, and the built site.
+/// The whole server: API under `/api`, the inbox, and the built site (see [`site`]).
 pub fn router(state: AppState) -> Router {
     let cors = CorsLayer::new()
         .allow_origin(allowed_origins(&state.0.settings.origins))
@@ -104,9 +104,7 @@ pub fn router(state: AppState) -> Router {
         .merge(inbox::router())
         .with_state(state);
     match site {
-        Some(dir) => {
-            app.fallback_service(ServeDir::new(dir).append_index_html_on_directories(true))
-        }
+        Some(dir) => site::serve(app, &dir),
         None => app,
     }
 }

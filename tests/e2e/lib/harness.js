@@ -7,12 +7,13 @@ import { startSandbox } from "./sandbox.js";
 import { launch, ENGINE } from "./browser.js";
 import { WidgetPage } from "./widget.js";
 
-/** Sets up the hooks of a spec file; returns an object filled in before each test. */
-export function useWidget({ sandboxArgs = [] } = {}) {
+/** Sets up the hooks of a spec file, with a sandbox serving `site`; returns an object filled in
+ * before each test. */
+export function useWidget({ sandboxArgs = [], site } = {}) {
   const env = { engine: ENGINE };
   let browser;
   before(async () => {
-    const sandbox = await startSandbox(sandboxArgs);
+    const sandbox = await startSandbox(sandboxArgs, site);
     env.sandbox = sandbox;
     browser = await launch();
     if (browser.serve) env.sandbox = await browser.serve(sandbox);

@@ -1,5 +1,6 @@
 // Starts a real sandbox server for one test file: its own SQLite file, its own port, the built
-// site from dist/. Read the tickets back through its inbox JSON, which reads the SQLite file.
+// site from dist/ (or another, such as the Leptos example's). Read the tickets back through its
+// inbox JSON, which reads the SQLite file.
 import { spawn } from "node:child_process";
 import { mkdtempSync, rmSync, existsSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -9,18 +10,20 @@ import { fileURLToPath } from "node:url";
 const root = resolve(fileURLToPath(import.meta.url), "../../../..");
 export const SANDBOX_BIN = process.env.SANDBOX_BIN || join(root, "target/debug/sandbox");
 export const SITE_DIR = process.env.SITE_DIR || join(root, "dist");
+/** The Leptos example app (examples/leptos-app), as scripts/test.sh builds it. */
+export const LEPTOS_APP_DIR = process.env.LEPTOS_APP_DIR || join(root, "target/leptos-app-site");
 export const TOKEN = "demo-token";
 
-/** Starts a sandbox; `args` are extra command-line options. */
-export async function startSandbox(args = []) {
-  for (const [what, path] of [["sandbox binary", SANDBOX_BIN], ["built site", join(SITE_DIR, "index.html")]]) {
+/** Starts a sandbox serving the built `site`; `args` are extra command-line options. */
+export async function startSandbox(args = [], site = SITE_DIR) {
+  for (const [what, path] of [["sandbox binary", SANDBOX_BIN], ["built site", join(site, "index.html")]]) {
     if (!existsSync(path)) throw new Error(`${what} missing at ${path}; run scripts/test.sh`);
   }
   const dir = mkdtempSync(join(tmpdir(), "fw-e2e-"));
   const db = join(dir, "tickets.sqlite");
   const child = spawn(
     SANDBOX_BIN,
-    ["--addr", "127.0.0.1:0", "--db", db, "--site", SITE_DIR, ...args],
+    ["--addr", "127.0.0.1:0", "--db", db, "--site", site, ...args],
     { stdio: ["ignore", "pipe", "pipe"] },
   );
   let log = "";
