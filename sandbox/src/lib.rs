@@ -4,6 +4,7 @@
 //! Mijn Klantportaal, Series and WHMCS (see [`backends`]), for the widget's other backends.
 
 mod api;
+mod auth;
 pub mod backends;
 mod db;
 mod inbox;
@@ -28,7 +29,7 @@ struct Shared {
     settings: Settings,
     db: Db,
     /// Bearer token to user.
-    tokens: HashMap<String, api::Caller>,
+    tokens: HashMap<String, auth::Caller>,
     per_minute: limiter::Limiter,
     store_limit: limiter::Limiter,
     /// Series: requests per API key per second.
@@ -49,7 +50,7 @@ impl AppState {
                 .iter()
                 .map(|user| {
                     let id = db::user_id(conn, &user.name)?;
-                    let caller = api::Caller {
+                    let caller = auth::Caller {
                         id,
                         name: user.name.clone(),
                     };
