@@ -41,9 +41,12 @@ struct Shared {
 pub struct AppState(Arc<Shared>);
 
 impl AppState {
-    /// Opens (or creates) the database and prepares the limiters.
+    /// Opens (or creates) the database with the backends' tables, and prepares the limiters.
     pub fn new(settings: Settings) -> Result<Self, rusqlite::Error> {
         let db = Db::open(&settings.db_path)?;
+        // The backends keep their tables in the same file; preparing them here keeps the
+        // database layer free of them.
+        db.now(|conn| backends::prepare(conn))?;
         let tokens = db.now(|conn| {
             settings
                 .users
