@@ -8,188 +8,18 @@ use std::time::Duration;
 
 use axum::body::Body;
 use axum::http::{Method, Request, StatusCode};
-use axum::Router;
 use base64::engine::general_purpose::STANDARD;
 use base64::Engine;
-use common::{app, settings, Answer, OTHER_TOKEN, TOKEN};
-use feedback_widget::contract::backends::{
-    encode_attachments, Attachment, BackendKind, HttpBody, HttpRequest, Receipt, Target,
+use common::{
+    file, klantportaal_path, series_path, series_target, target, Sandbox, BOUNDARY, OTHER_TOKEN,
+    TOKEN,
 };
+use feedback_widget::contract::backends::{encode_attachments, BackendKind, Receipt, Target};
 use feedback_widget::contract::{Failure, RateLimit};
 use sandbox::backends::{klantportaal, series, whmcs};
 use serde_json::{json, Value};
 
-const BOUNDARY: &str = "sandbox-test-boundary-5d1f";
-
-struct Sandbox {
-    app: Router,
-    dir: tempfile::TempDir,
-}
-
-impl Answer {
-    fn rate(&self) -> RateLimit {
-        RateLimit::from_headers(|name| {
-            self.headers
-                .get(name)
-                .and_then(|value| value.to_str().ok())
-                .map(str::to_owned)
-        })
-    }
-
-    /// The answer as the widget's backend reads it.
-    fn read(&self, kind: BackendKind) -> Result<Receipt, Failure> {
-        let body = (!self.body.is_null()).then_some(&self.body);
-        kind.backend().read(self.status.as_u16(), self.rate(), body)
-    }
-}
-
-fn app_at(dir: &tempfile::TempDir) -> Router {
-    app(settings(dir))
-}
-
-impl Sandbox {
-    fn new() -> Self {
-        let dir = tempfile::tempdir().unwrap();
-        Sandbox {
-            app: app_at(&dir),
-            dir,
-        }
-    }
-
-    /// The same database file, opened again: a restart.
-    fn restart(self) -> Self {
-        Sandbox {
-            app: app_at(&self.dir),
-            dir: self.dir,
-        }
-    }
-
-    async fn send(&self, request: Request<Body>) -> Answer {
-        common::send(&self.app, request).await
-    }
-
-    /// Sends what the widget's backend built.
-    async fn send_built(&self, built: HttpRequest) -> Answer {
-        let mut request = Request::post(&built.url);
-        for (name, value) in &built.headers {
-            request = request.header(*name, value);
-        }
-        let request = match built.body {
-            HttpBody::Json(body) => request
-                .header("content-type", "application/json")
-                .body(Body::from(body.to_string())),
-            HttpBody::Form(fields) => {
-                let fields: Vec<(&str, &str)> = fields
-                    .iter()
-                    .map(|(name, value)| (*name, value.as_str()))
-                    .collect();
-                request
-                    .header(
-                        "content-type",
-                        format!("multipart/form-data; boundary={BOUNDARY}"),
-                    )
-                    .body(Body::from(multipart(&fields)))
-            }
-        };
-        self.send(request.unwrap()).await
-    }
-
-    /// Sends a reply as the widget would, through the backend of `kind`.
-    async fn widget(
-        &self,
-        kind: BackendKind,
-        target: &Target,
-        message: &str,
-        attachments: &[Attachment],
-        token: &str,
-    ) -> Answer {
-        let built = kind
-            .backend()
-            .request(&base(kind), target, message, attachments, Some(token))
-            .unwrap();
-        self.send_built(built).await
-    }
-
-    async fn post_json(&self, path: &str, headers: &[(&str, &str)], body: &str) -> Answer {
-        let mut request = Request::post(format!("/api{path}"))
-            .header("content-type", "application/json")
-            .header("accept", "application/json");
-        for (name, value) in headers {
-            request = request.header(*name, *value);
-        }
-        self.send(request.body(Body::from(body.to_owned())).unwrap())
-            .await
-    }
-
-    async fn post_form(&self, token: Option<&str>, fields: &[(&str, &str)]) -> Answer {
-        let mut request = Request::post(format!("/api{}", whmcs::PATH)).header(
-            "content-type",
-            format!("multipart/form-data; boundary={BOUNDARY}"),
-        );
-        if let Some(token) = token {
-            request = request.header("authorization", format!("Bearer {token}"));
-        }
-        self.send(request.body(Body::from(multipart(fields))).unwrap())
-            .await
-    }
-
-    async fn get(&self, path: &str) -> Answer {
-        self.send(Request::get(path).body(Body::empty()).unwrap())
-            .await
-    }
-
-    async fn inbox(&self) -> Value {
-        self.get("/inbox.json").await.body
-    }
-
-    async fn inbox_page(&self) -> String {
-        String::from_utf8(self.get("/inbox").await.bytes).unwrap()
-    }
-}
-
-/// The `data-api-base` the widget is given for a backend.
-fn base(kind: BackendKind) -> String {
-    match kind {
-        BackendKind::Klantportaal => format!("/api{}", klantportaal::BASE),
-        BackendKind::Series => format!("/api{}", series::BASE),
-        BackendKind::Whmcs => format!("/api{}", whmcs::PATH),
-        BackendKind::Default => "/api".into(),
-        other => panic!("the sandbox plays no {other:?}"),
-    }
-}
-
-/// A `multipart/form-data` body of text fields.
-fn multipart(fields: &[(&str, &str)]) -> Vec<u8> {
-    let mut body = String::new();
-    for (name, value) in fields {
-        body.push_str(&format!(
-            "--{BOUNDARY}\r\nContent-Disposition: form-data; name=\"{name}\"\r\n\r\n{value}\r\n"
-        ));
-    }
-    body.push_str(&format!("--{BOUNDARY}--\r\n"));
-    body.into_bytes()
-}
-
-fn file(name: &str, data: Vec<u8>) -> Attachment {
-    Attachment {
-        name: name.into(),
-        mime: String::new(),
-        data,
-    }
-}
-
 // Mijn Klantportaal
-
-fn kp_target(ticket: &str) -> Target {
-    Target {
-        ticket: ticket.into(),
-        ..Target::default()
-    }
-}
-
-fn kp_path(ticket: &str) -> String {
-    format!("{}/tickets/{ticket}", klantportaal::BASE)
-}
 
 fn keys(value: &Value) -> Vec<&str> {
     let mut keys: Vec<&str> = value
@@ -208,7 +38,7 @@ async fn klantportaal_adds_the_message_and_answers_the_ticket_record() {
     let answer = sandbox
         .widget(
             BackendKind::Klantportaal,
-            &kp_target(klantportaal::EXAMPLE_TICKET),
+            &target(klantportaal::EXAMPLE_TICKET),
             "We will look into it!\n\n<b>Soon</b>",
             &[],
             TOKEN,
@@ -299,7 +129,7 @@ async fn klantportaal_adds_the_message_and_answers_the_ticket_record() {
 #[tokio::test]
 async fn klantportaal_refuses_with_laravel_answers() {
     let sandbox = Sandbox::new();
-    let path = kp_path(klantportaal::EXAMPLE_TICKET);
+    let path = klantportaal_path(klantportaal::EXAMPLE_TICKET);
     let good = r#"{"message": "<p>Hi</p>"}"#;
     let unauthenticated = json!({"message": "Unauthenticated."});
     for headers in [
@@ -313,18 +143,22 @@ async fn klantportaal_refuses_with_laravel_answers() {
         assert_eq!(answer.body, unauthenticated);
     }
     // Authentication comes before the ticket.
-    let answer = sandbox.post_json(&kp_path("tic_nothing"), &[], good).await;
+    let answer = sandbox
+        .post_json(&klantportaal_path("tic_nothing"), &[], good)
+        .await;
     assert_eq!(answer.status, StatusCode::UNAUTHORIZED);
 
     let bearer = [("authorization", "Bearer token-alice")];
     for ticket in ["tic_nothing", "TIC_ABC12345DEF678", "%FF"] {
-        let answer = sandbox.post_json(&kp_path(ticket), &bearer, good).await;
+        let answer = sandbox
+            .post_json(&klantportaal_path(ticket), &bearer, good)
+            .await;
         assert_eq!(answer.status, StatusCode::NOT_FOUND, "{ticket}");
         assert_eq!(answer.body, json!({"message": "Ticket not found."}));
     }
     // The ticket comes before the body.
     let answer = sandbox
-        .post_json(&kp_path("tic_nothing"), &bearer, "{}")
+        .post_json(&klantportaal_path("tic_nothing"), &bearer, "{}")
         .await;
     assert_eq!(answer.status, StatusCode::NOT_FOUND);
 
@@ -355,7 +189,7 @@ async fn klantportaal_refuses_with_laravel_answers() {
         Err(Failure::Invalid { errors, .. }) if errors[0].field == "message"
     ));
     let answer = sandbox
-        .post_json(&kp_path("tic_nothing"), &bearer, good)
+        .post_json(&klantportaal_path("tic_nothing"), &bearer, good)
         .await;
     assert_eq!(
         answer.read(BackendKind::Klantportaal),
@@ -372,7 +206,7 @@ async fn klantportaal_hostile_html_stays_text_in_the_widget_and_the_inbox() {
     let answer = sandbox
         .widget(
             BackendKind::Klantportaal,
-            &kp_target(klantportaal::HOSTILE_TICKET),
+            &target(klantportaal::HOSTILE_TICKET),
             "Thanks",
             &[],
             TOKEN,
@@ -404,7 +238,7 @@ async fn klantportaal_hostile_html_stays_text_in_the_widget_and_the_inbox() {
     let hostile = json!({"message": "<script>alert(1)</script><img src=x onerror=alert(2)>"});
     let answer = sandbox
         .post_json(
-            &kp_path(klantportaal::HOSTILE_TICKET),
+            &klantportaal_path(klantportaal::HOSTILE_TICKET),
             &[("authorization", "Bearer token-bob")],
             &hostile.to_string(),
         )
@@ -418,18 +252,6 @@ async fn klantportaal_hostile_html_stays_text_in_the_widget_and_the_inbox() {
 }
 
 // Series
-
-fn series_target(ticket: &str) -> Target {
-    Target {
-        ticket: ticket.into(),
-        staff_user_id: Some(series::STAFF_USER_ID),
-        ..Target::default()
-    }
-}
-
-fn series_path(ticket: &str) -> String {
-    format!("{}/tickets/{ticket}/reply", series::BASE)
-}
 
 fn series_error(code: u16, message: &str) -> Value {
     json!({"success": false, "error": {"code": code, "message": message}})
@@ -710,13 +532,6 @@ async fn series_counts_the_free_plan_before_refusing_it() {
 
 // WHMCS
 
-fn whmcs_target(ticket: &str) -> Target {
-    Target {
-        ticket: ticket.into(),
-        ..Target::default()
-    }
-}
-
 fn whmcs_error(message: &str) -> Value {
     json!({"result": "error", "message": message})
 }
@@ -729,7 +544,7 @@ async fn whmcs_takes_a_reply_with_files_and_keeps_them_byte_for_byte() {
     let target = Target {
         contact_id: Some(2),
         markdown: true,
-        ..whmcs_target("1")
+        ..target("1")
     };
     let answer = sandbox
         .widget(
@@ -1001,13 +816,7 @@ async fn whmcs_takes_the_largest_files_and_refuses_more_than_12_mib() {
         file("b.pdf", vec![8; 2 * mib]),
     ];
     let answer = sandbox
-        .widget(
-            BackendKind::Whmcs,
-            &whmcs_target("1"),
-            "Big",
-            &largest,
-            TOKEN,
-        )
+        .widget(BackendKind::Whmcs, &target("1"), "Big", &largest, TOKEN)
         .await;
     assert_eq!(answer.body, json!({"result": "success"}));
 
@@ -1038,7 +847,7 @@ async fn attachments_download_under_a_safe_name_and_show_as_text() {
     let answer = sandbox
         .widget(
             BackendKind::Whmcs,
-            &whmcs_target("1"),
+            &target("1"),
             "<script>alert(2)</script>",
             &[hostile],
             TOKEN,
@@ -1079,7 +888,7 @@ async fn cors_lets_pages_send_the_api_key_headers() {
             "x-api-key,content-type",
         ),
         (
-            kp_path(klantportaal::EXAMPLE_TICKET),
+            klantportaal_path(klantportaal::EXAMPLE_TICKET),
             "authorization,content-type",
         ),
         (whmcs::PATH.to_owned(), "authorization"),
@@ -1124,7 +933,7 @@ async fn replies_and_seeds_survive_a_restart() {
     let kp = sandbox
         .widget(
             BackendKind::Klantportaal,
-            &kp_target(klantportaal::EXAMPLE_TICKET),
+            &target(klantportaal::EXAMPLE_TICKET),
             "First",
             &[],
             TOKEN,
@@ -1144,7 +953,7 @@ async fn replies_and_seeds_survive_a_restart() {
     let whmcs = sandbox
         .widget(
             BackendKind::Whmcs,
-            &whmcs_target("1"),
+            &target("1"),
             "First",
             &[file("a.txt", b"kept".to_vec())],
             TOKEN,
@@ -1160,7 +969,7 @@ async fn replies_and_seeds_survive_a_restart() {
     let answer = sandbox
         .widget(
             BackendKind::Klantportaal,
-            &kp_target(klantportaal::EXAMPLE_TICKET),
+            &target(klantportaal::EXAMPLE_TICKET),
             "Second",
             &[],
             TOKEN,
