@@ -1,6 +1,6 @@
-//! The other help desks' endpoints: Mijn Klantportaal, Series and WHMCS. Requests are built by
-//! the widget's own backends and answers read by them, so the sandbox takes what the widget sends
-//! and answers what it reads; every documented refusal is checked with its status and words.
+//! The three other help desks together: Mijn Klantportaal, Series and WHMCS share the CORS layer,
+//! the database file and the start-up banner. Each one's own endpoint is tested in its file
+//! (`klantportaal.rs`, `series.rs`, `whmcs.rs`), with requests built by the widget's backends.
 
 mod common;
 
@@ -10,8 +10,6 @@ use common::{file, klantportaal_path, series_path, series_target, target, Sandbo
 use feedback_widget::contract::backends::BackendKind;
 use sandbox::backends::{klantportaal, series, whmcs};
 use serde_json::json;
-
-// All three
 
 #[tokio::test]
 async fn cors_lets_pages_send_the_api_key_headers() {
