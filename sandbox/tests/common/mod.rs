@@ -89,6 +89,7 @@ pub async fn send(app: &Router, request: Request<Body>) -> Answer {
 }
 
 /// Checks the answer to one case of a table, naming the case when it is not the one expected.
+#[track_caller]
 pub fn assert_case(case: &str, answer: &Answer, status: StatusCode, body: &Value) {
     assert_eq!(
         answer.status, status,
