@@ -5,7 +5,7 @@ use std::net::SocketAddr;
 use axum::body::Bytes;
 use axum::extract::rejection::BytesRejection;
 use axum::extract::{ConnectInfo, DefaultBodyLimit, FromRequest, FromRequestParts, Request, State};
-use axum::http::header::{AUTHORIZATION, RETRY_AFTER, USER_AGENT};
+use axum::http::header::{RETRY_AFTER, USER_AGENT};
 use axum::http::request::Parts;
 use axum::http::{HeaderMap, HeaderName, HeaderValue, StatusCode};
 use axum::middleware::{self, Next};
@@ -17,6 +17,7 @@ use feedback_widget::contract::{
 };
 use serde_json::{json, Map, Value};
 
+use crate::auth::{self, Caller};
 use crate::db::{self, Origin};
 use crate::{wording, AppState};
 
@@ -35,14 +36,6 @@ pub fn router(state: AppState) -> Router<AppState> {
         .method_not_allowed_fallback(|| async { ApiError::MethodNotAllowed })
         .layer(DefaultBodyLimit::max(max_body))
         .layer(middleware::from_fn_with_state(state, throttle))
-}
-
-/// The signed-in user of a request.
-#[derive(Clone, Debug)]
-pub struct Caller {
-    pub id: i64,
-    /// The name the user was configured with.
-    pub name: String,
 }
 
 /// Every answer of the API, besides a success.
@@ -139,7 +132,7 @@ async fn throttle(
     mut request: Request,
     next: Next,
 ) -> Response {
-    let caller = bearer(request.headers()).and_then(|token| app.0.tokens.get(token).cloned());
+    let caller = auth::caller(&app.0.tokens, request.headers());
     let key = match &caller {
         Some(caller) => format!("user:{}", caller.id),
         None => format!("ip:{}", peer.ip()),
@@ -156,13 +149,6 @@ async fn throttle(
     headers.insert(LIMIT, HeaderValue::from(verdict.limit));
     headers.insert(REMAINING, HeaderValue::from(verdict.remaining));
     response
-}
-
-/// The token of an `Authorization: Bearer …` header.
-pub(crate) fn bearer(headers: &HeaderMap) -> Option<&str> {
-    let value = headers.get(AUTHORIZATION)?.to_str().ok()?;
-    let (scheme, token) = value.split_once(' ')?;
-    scheme.eq_ignore_ascii_case("bearer").then(|| token.trim())
 }
 
 impl FromRequestParts<AppState> for Caller {

@@ -87,7 +87,6 @@ impl Db {
                 params![slug, name],
             )?;
         }
-        crate::backends::prepare(&conn)?;
         Ok(Db(Arc::new(Mutex::new(conn))))
     }
 

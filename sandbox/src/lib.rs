@@ -4,6 +4,7 @@
 //! Mijn Klantportaal, Series and WHMCS (see [`backends`]), for the widget's other backends.
 
 mod api;
+mod auth;
 pub mod backends;
 mod db;
 mod inbox;
@@ -28,7 +29,7 @@ struct Shared {
     settings: Settings,
     db: Db,
     /// Bearer token to user.
-    tokens: HashMap<String, api::Caller>,
+    tokens: HashMap<String, auth::Caller>,
     per_minute: limiter::Limiter,
     store_limit: limiter::Limiter,
     /// Series: requests per API key per second.
@@ -40,16 +41,19 @@ struct Shared {
 pub struct AppState(Arc<Shared>);
 
 impl AppState {
-    /// Opens (or creates) the database and prepares the limiters.
+    /// Opens (or creates) the database with the backends' tables, and prepares the limiters.
     pub fn new(settings: Settings) -> Result<Self, rusqlite::Error> {
         let db = Db::open(&settings.db_path)?;
+        // The backends keep their tables in the same file; preparing them here keeps the
+        // database layer free of them.
+        db.now(|conn| backends::prepare(conn))?;
         let tokens = db.now(|conn| {
             settings
                 .users
                 .iter()
                 .map(|user| {
                     let id = db::user_id(conn, &user.name)?;
-                    let caller = api::Caller {
+                    let caller = auth::Caller {
                         id,
                         name: user.name.clone(),
                     };

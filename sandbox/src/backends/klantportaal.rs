@@ -13,8 +13,7 @@ use feedback_widget::contract::server_trim;
 use rusqlite::{params, Connection, OptionalExtension};
 use serde_json::{json, Value};
 
-use super::bearer_caller;
-use crate::AppState;
+use crate::{auth, AppState};
 
 /// The API base the widget is given (`data-api-base`), under `/api`.
 pub const BASE: &str = "/klantportaal/v1";
@@ -89,7 +88,7 @@ async fn add_message(
     headers: HeaderMap,
     body: Result<Bytes, BytesRejection>,
 ) -> Result<Json<Value>, KlantportaalError> {
-    let caller = bearer_caller(&app, &headers).ok_or(KlantportaalError::Unauthenticated)?;
+    let caller = auth::caller(&app.0.tokens, &headers).ok_or(KlantportaalError::Unauthenticated)?;
     // A path that is not UTF-8 names no ticket.
     let Ok(Path(id)) = id else {
         return Err(KlantportaalError::TicketNotFound);

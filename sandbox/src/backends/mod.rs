@@ -6,12 +6,10 @@ pub mod klantportaal;
 pub mod series;
 pub mod whmcs;
 
-use axum::http::HeaderMap;
 use axum::Router;
 use rusqlite::Connection;
 use serde_json::{json, Value};
 
-use crate::api::{self, Caller};
 use crate::AppState;
 
 /// The three endpoints, to be nested under `/api` beside the help-desk API. They keep their own
@@ -38,9 +36,4 @@ pub fn arrived(conn: &Connection) -> rusqlite::Result<Value> {
         "series": series::arrived(conn)?,
         "whmcs": whmcs::arrived(conn)?,
     }))
-}
-
-/// The configured user whose token is in the `Authorization: Bearer …` header.
-fn bearer_caller(app: &AppState, headers: &HeaderMap) -> Option<Caller> {
-    api::bearer(headers).and_then(|token| app.0.tokens.get(token).cloned())
 }

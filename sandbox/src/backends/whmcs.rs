@@ -17,8 +17,7 @@ use feedback_widget::contract::server_trim;
 use rusqlite::{params, Connection, OptionalExtension};
 use serde_json::{json, Value};
 
-use super::bearer_caller;
-use crate::AppState;
+use crate::{auth, AppState};
 
 /// The endpoint the widget is given (`data-api-base`), under `/api`.
 pub const PATH: &str = "/whmcs/api/AddTicketReply";
@@ -99,7 +98,7 @@ async fn add_ticket_reply(
     headers: HeaderMap,
     form: Result<Multipart, MultipartRejection>,
 ) -> Result<Json<Value>, WhmcsError> {
-    let caller = bearer_caller(&app, &headers).ok_or(WhmcsError::AuthenticationFailed)?;
+    let caller = auth::caller(&app.0.tokens, &headers).ok_or(WhmcsError::AuthenticationFailed)?;
     let form = form.map_err(|_| refused("The request must be sent as multipart/form-data"))?;
     let fields = read_fields(form).await?;
     let field = |name: &str| {
