@@ -40,3 +40,11 @@ export function widgetRequests(page) {
   });
   return seen;
 }
+
+/** Resolves once the page has loaded and the browser has been idle twice since: by then the
+ * loader's own idle callback, asked for at load, has run. */
+export const afterIdle = (page) =>
+  page.evaluate(async () => {
+    if (document.readyState != "complete") await new Promise((done) => addEventListener("load", done));
+    for (let n = 0; n < 2; n++) await new Promise((done) => requestIdleCallback(done));
+  });
