@@ -10,7 +10,7 @@ export const brotli = (bytes) => brotliCompressSync(bytes, { params: { [constant
 export const gzip = (bytes) => gzipSync(bytes, { level: 9 });
 
 /** The files a browser loads: scripts, stylesheets and wasm. */
-const LOADED = /\.(js|css|wasm)$/;
+const LOADED = /\.(m?js|css|wasm)$/;
 
 /** Writes `name.br` and `name.gz` beside each file in `folder` that a browser loads. */
 export function precompress(folder) {

@@ -7,14 +7,16 @@
 // - renames the glue's global (wasm-bindgen's no-modules output) to one per build and version,
 //   gives it start() (fetch the wasm against its hash, instantiate, yield), the crash guard
 //   (www/crash-guard.js) and performance measures, and minifies it;
-// - fills in the loader's placeholders (the glue's global, file name and hash) and minifies it.
+// - bundles the loader's body (www/loader.js) into the classic loader (www/feedback-widget.js)
+//   and into the ES module for bundlers (www/feedback-widget.mjs, the npm package's entry), fills
+//   in their placeholders (the glue's global, file name and hash) and minifies them.
 // It writes feedback-widget.css from the CSS beside the components, then integrity.json, and
 // prints the subresource-integrity hashes for the embed snippets. Last, it writes each file's
 // brotli and gzip beside it, for servers and CDNs to send as they are (scripts/compress.mjs).
 import { createHash } from "node:crypto";
 import { readFileSync, writeFileSync, existsSync, renameSync } from "node:fs";
 import { join } from "node:path";
-import { transformSync } from "esbuild";
+import { buildSync, transformSync } from "esbuild";
 import { BUILDS, VERSION as version, globalOf } from "./builds.mjs";
 import { precompress } from "./compress.mjs";
 
@@ -63,20 +65,25 @@ try {
 }
 `,
 };
-// The glue's start(), which the loader calls once the glue has run: it fetches the wasm from
-// beside the glue, checked against its hash (the loader checked the glue's), compiles it while it
+// The glue's start(), which the loader calls once the glue has run: it fetches the wasm, from
+// beside the glue unless the loader says where (the ES module does: a bundler renames the files
+// it copies), checked against its hash (the loader checked the glue's), compiles it while it
 // streams in and instantiates it, then yields to the page before the loader mounts the widget, so
 // that instantiating and mounting are two tasks rather than one long one.
 const start = (global, wasmName, integrity) => `
 {
-  const wasm = new URL(${JSON.stringify(wasmName)}, document.currentScript.src);
-  ${global}.start = () =>
+  const beside = new URL(${JSON.stringify(wasmName)}, document.currentScript.src);
+  ${global}.start = (wasm = beside) =>
     ${global}({ module_or_path: fetch(wasm, { integrity: ${JSON.stringify(integrity)} }) }).then(
       () => (self.scheduler?.yield ? scheduler.yield() : new Promise((resume) => setTimeout(resume)))
     );
 }
 `;
-const source = read("feedback-widget.js");
+// The loader's two forms, each with the loader's body bundled in, before their placeholders are
+// filled: the classic script (an IIFE) and the ES module.
+const bundle = (entry, format) =>
+  buildSync({ entryPoints: [join(root, "www", entry)], bundle: true, format, target: "es2021", write: false }).outputFiles[0].text;
+const sources = { loader: bundle("feedback-widget.js", "iife"), module: bundle("feedback-widget.mjs", "esm") };
 const crashGuard = readFileSync(join(root, "www/crash-guard.js"), "utf8").replace(/^\/\*[\s\S]*?\*\/\s*/, "");
 for (const build of BUILDS) {
   const glueName = `${build.files}.js`;
@@ -103,19 +110,23 @@ for (const build of BUILDS) {
   glue = transformSync(glue, { minify: true }).code;
   writeFileSync(join(folder, glueName), glue);
 
-  let loader = source;
-  for (const [placeholder, value] of [
-    ["__GLUE__", global],
-    // sha256 for the loader's one hash: 20 characters less of what every page load pays for.
-    ["__GLUE_SRI__", sri(glue, "sha256")],
-    ["__FILES__", build.files],
-  ]) {
-    if (!loader.includes(placeholder)) throw new Error(`the loader has no ${placeholder}`);
-    loader = loader.replaceAll(placeholder, value);
+  for (const form of ["loader", "module"]) {
+    let code = sources[form];
+    for (const [placeholder, value] of [
+      ["__GLUE__", global],
+      // sha256 for the loader's one hash: 20 characters less of what every page load pays for.
+      ["__GLUE_SRI__", sri(glue, "sha256")],
+      ["__FILES__", build.files],
+    ]) {
+      if (!code.includes(placeholder)) throw new Error(`the ${form} has no ${placeholder}`);
+      code = code.replaceAll(placeholder, value);
+    }
+    // An ES module's own top-level names may be shortened; a classic script's are the page's.
+    code = transformSync(code, { minify: true, target: "es2021", legalComments: "none", format: form == "module" ? "esm" : undefined }).code;
+    writeFileSync(join(folder, build[form]), code);
+    hashes[build[form]] = sri(code);
   }
-  loader = transformSync(loader, { minify: true, target: "es2021", legalComments: "none" }).code;
-  writeFileSync(join(folder, build.loader), loader);
-  Object.assign(hashes, { [build.loader]: sri(loader), [glueName]: sri(glue), [wasmName]: sri(wasm) });
+  Object.assign(hashes, { [glueName]: sri(glue), [wasmName]: sri(wasm) });
 }
 
 writeFileSync(join(folder, "integrity.json"), JSON.stringify(hashes, null, 2) + "\n");

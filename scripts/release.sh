@@ -6,6 +6,8 @@
 #   feedback-widget-<version>.tar.gz     the CDN folder feedback-widget/<version>/: loaders, glue,
 #                                        wasm, stylesheet, types and integrity.json, each file a
 #                                        browser loads with its .br and .gz beside it
+#   feedback-widget-<version>.tgz        the npm package (npm pack): loaders, ES modules, glue,
+#                                        wasm, stylesheet, types, integrity.json, README, licences
 #   SHA256SUMS                           `sha256sum -c SHA256SUMS` checks them
 # --allow-dirty packages the crate from uncommitted sources (the test command does); a release is
 # made from a clean checkout without it.
@@ -39,8 +41,8 @@ mtime=$(git log -1 --format=%ct)
 tar --create --directory dist --sort=name --owner=0 --group=0 --numeric-owner --mtime="@$mtime" \
   "feedback-widget/$version" | gzip -9 --no-name >"$out/feedback-widget-$version.tar.gz"
 
-# The npm package (feedback-widget-<version>.tgz, from `npm pack`) is written here, before the
-# checksums, once the package exists (issue #13's npm part).
+# The npm package, packed from the same folder; scripts/npm-package.mjs checks its file list.
+node scripts/npm-package.mjs --dist=dist --out="$out"
 
 (cd "$out" && sha256sum -- * >SHA256SUMS)
 echo

@@ -3,7 +3,8 @@
 # the wasm32 target, std's source (rust-src) with its dependencies, trunk, wasm-bindgen-cli (the
 # version in Cargo.lock), Chromium with its driver, Firefox ESR with geckodriver, WebKitGTK's
 # WebKitWebDriver and MiniBrowser with Xvfb, and the node packages (binaryen's wasm-opt,
-# esbuild, playwright-core, selenium-webdriver, axe-core).
+# esbuild, playwright-core, selenium-webdriver, axe-core, and the Vite example's vite and
+# typescript).
 # Only the package registries are used; no tool downloads anything at build time.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -78,7 +79,9 @@ if [ "$(geckodriver --version 2>/dev/null | head -n1 | cut -d' ' -f2)" != "$GECK
 fi
 
 # npm ci when node_modules is missing or older than the lock file.
-for dir in scripts tests/e2e; do
+# (The Vite example's own dependency, the npm package, is packed and installed by the test
+# command after the build, with --no-save: its lock file holds only what the registry gives.)
+for dir in scripts tests/e2e examples/vite-app; do
   if [ ! -d "$dir/node_modules" ] || [ "$dir/package-lock.json" -nt "$dir/node_modules/.package-lock.json" ]; then
     say "Installing node packages in $dir"
     (cd "$dir" && npm ci --no-audit --no-fund --loglevel=error)

@@ -6,7 +6,8 @@
 #   4. end to end: the demo page in Chromium against a real sandbox (Playwright)
 #   5. cross-engine end to end: the same specs of each engine's behaviours in Firefox ESR and
 #      WebKitGTK (selenium-webdriver)
-#   6. the release (scripts/release.sh): the builds with their sizes, the crate, the CDN archive
+#   6. the release (scripts/release.sh): the builds with their sizes, the crate, the CDN archive,
+#      the npm package
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/setup.sh
@@ -59,6 +60,13 @@ tier "end-to-end tests (Playwright, Chromium, sandbox)"
 release_build --features test-hooks --dist target/e2e-site
 # The Leptos example app, which the sandbox serves for specs/leptos-app.test.js.
 trunk --config examples/leptos-app/Trunk.toml build --release --offline
+# The Vite example app on the npm package packed from the same site, which the sandbox serves
+# for specs/vite-app.test.js: its types checked, then built into target/vite-app-site.
+node scripts/npm-package.mjs --dist=target/e2e-site --out=target/e2e-npm
+version=$(node --input-type=module -e 'import { VERSION } from "./scripts/builds.mjs"; console.log(VERSION)')
+(cd examples/vite-app &&
+  npm install --no-save --no-audit --no-fund --loglevel=error "$ROOT/target/e2e-npm/feedback-widget-$version.tgz" &&
+  npm run check && npm run build)
 cargo build -p sandbox
 (cd tests/e2e && SITE_DIR="$ROOT/target/e2e-site" npm test)
 
@@ -66,9 +74,11 @@ tier "cross-engine end-to-end tests (Firefox ESR, WebKitGTK, sandbox)"
 # The same site and sandbox binary; the specs that every engine must pass (tests/e2e/engines.js).
 (cd tests/e2e && SITE_DIR="$ROOT/target/e2e-site" npm run test:engines)
 
-tier "release: builds, size budget, crate and CDN archive"
+tier "release: builds, size budget, crate, CDN archive and npm package"
 scripts/release.sh --allow-dirty
 node scripts/sizes.mjs --check
+# The npm package holds exactly its files: nothing missing, no source map, test or stray file.
+node scripts/npm-package.mjs --check="target/release-artifacts/feedback-widget-$version.tgz"
 # The archive holds exactly the CDN folder the build wrote, and the checksums hold.
 (cd target/release-artifacts && sha256sum --check --quiet SHA256SUMS)
 unpacked=$(mktemp -d)

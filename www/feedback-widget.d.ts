@@ -1,5 +1,6 @@
 // Types for window.FeedbackWidget, the API that feedback-widget.js and feedback-widget-helpdesks.js
-// define.
+// define, and for init(), the npm package's ES module (feedback-widget.mjs and
+// feedback-widget-helpdesks.mjs), which defines the same.
 
 export type FeedbackEventName = "open" | "close" | "submitted" | "replied" | "error";
 
@@ -103,6 +104,51 @@ export interface FeedbackWidgetRoot extends FeedbackWidgetApi {
   /** Every widget on the page, the first being window.FeedbackWidget itself. */
   readonly all: FeedbackWidgetApi[];
 }
+
+/** What init() takes: the script tag's data-* attributes as camelCase keys (`data-api-base` is
+ * `apiBase`), with labels as an object, plus `nonce`. Each key's default is the attribute's. */
+export interface FeedbackWidgetOptions {
+  /** The API's base URL (required). A path such as "/api" is relative to the page. */
+  apiBase: string;
+  /** The channel slug tickets go to (at most 50 characters); required unless `backend` is set. */
+  channel?: string;
+  /** Sent as `tool_key` with every ticket (at most 100 characters). */
+  toolKey?: string;
+  /** Sent as `Authorization: Bearer …`, a function that returns one before each request, or null;
+   * passed to setToken(), never stored, logged or put into the DOM. */
+  token?: string | null | (() => string | Promise<string>);
+  /** "en" or "nl". Default: the page's `<html lang>`, else English. */
+  locale?: string;
+  /** Keep the query string in the `page` sent with a ticket. Default: false. */
+  keepQuery?: boolean;
+  /** Where the button sits; "none" for no button. Default: "bottom-right". */
+  position?: "bottom-right" | "bottom-left" | "none";
+  /** Clicks on elements matching this CSS selector open the form. */
+  openSelector?: string;
+  /** Default: "light". */
+  theme?: "light" | "dark" | "auto";
+  /** Texts in place of the built-in ones, by key. */
+  labels?: Record<string, string>;
+  /** When the glue and wasm load: "idle" (default, or at intent if sooner) or "intent" only. */
+  preload?: "idle" | "intent";
+  /** Replies into a ticket instead of new tickets (the others than "default" are in the
+   * "/helpdesks" entry). */
+  backend?: FeedbackBackend;
+  ticketId?: string | number;
+  staffUserId?: string | number;
+  contactId?: string | number;
+  replyName?: string;
+  replyEmail?: string;
+  markdown?: boolean;
+  /** The page's script nonce, for a nonce Content-Security-Policy: the glue's script tag gets it. */
+  nonce?: string;
+}
+
+/** Shows the widget the options configure and returns its API, the same object as
+ * window.FeedbackWidget (for the page's first widget) with the same queue, events and `ready`.
+ * Only the small module itself runs now: the glue and wasm load at intent or idle. A second call
+ * for the same API base and channel returns the first one's widget and changes nothing. */
+export declare function init(options: FeedbackWidgetOptions): FeedbackWidgetApi;
 
 declare global {
   interface Window {

@@ -29,3 +29,22 @@ export async function openHost(page, sandboxUrl, html, path = "/host.html") {
   );
   await page.goto(`${sandboxUrl}${path}`);
 }
+
+/** The file names of the widget's glue and wasm (either build's, under any name a bundler gives
+ * them: `feedback_widget-1a2b3c.js`) in the order the page requests them, from now on. */
+export function widgetRequests(page) {
+  const seen = [];
+  page.on("request", (request) => {
+    const name = new URL(request.url()).pathname.split("/").pop();
+    if (/^feedback_widget\w*?(_bg)?(-[\w-]+)?\.(wasm|js)$/.test(name)) seen.push(name);
+  });
+  return seen;
+}
+
+/** Resolves once the page has loaded and the browser has been idle twice since: by then the
+ * loader's own idle callback, asked for at load, has run. */
+export const afterIdle = (page) =>
+  page.evaluate(async () => {
+    if (document.readyState != "complete") await new Promise((done) => addEventListener("load", done));
+    for (let n = 0; n < 2; n++) await new Promise((done) => requestIdleCallback(done));
+  });

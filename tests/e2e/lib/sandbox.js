@@ -12,6 +12,8 @@ export const SANDBOX_BIN = process.env.SANDBOX_BIN || join(root, "target/debug/s
 export const SITE_DIR = process.env.SITE_DIR || join(root, "dist");
 /** The Leptos example app (examples/leptos-app), as scripts/test.sh builds it. */
 export const LEPTOS_APP_DIR = process.env.LEPTOS_APP_DIR || join(root, "target/leptos-app-site");
+/** The Vite example app (examples/vite-app) on the npm package, as scripts/test.sh builds it. */
+export const VITE_APP_DIR = process.env.VITE_APP_DIR || join(root, "target/vite-app-site");
 export const TOKEN = "demo-token";
 
 /** Starts a sandbox serving the built `site`; `args` are extra command-line options. */

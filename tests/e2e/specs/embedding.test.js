@@ -4,22 +4,13 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { useWidget } from "../lib/harness.js";
-import { LOADER, hostPage, openHost } from "../lib/host.js";
+import { LOADER, hostPage, openHost, widgetRequests } from "../lib/host.js";
 
 const env = useWidget({ sandboxArgs: ["--store-limit", "100"] });
 const BASE = `data-api-base="/api" data-token="demo-token"`;
 
 /** A browser that is never idle, so that only intent loads the widget. */
 const neverIdle = (page) => page.addInitScript(() => (window.requestIdleCallback = () => 0));
-
-/** The requests for the widget's glue and wasm. */
-function widgetRequests(page) {
-  const seen = [];
-  page.on("request", (request) => {
-    if (/feedback_widget(_bg\.wasm|\.js)$/.test(request.url())) seen.push(request.url().split("/").pop());
-  });
-  return seen;
-}
 
 test("the button shows at once; the widget loads only when the reader shows intent", async () => {
   const { page, sandbox } = env;

@@ -4,27 +4,10 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { useWidget } from "../lib/harness.js";
-import { hostPage, openHost } from "../lib/host.js";
+import { afterIdle, hostPage, openHost, widgetRequests } from "../lib/host.js";
 
 const env = useWidget();
 const BASE = `data-api-base="/api" data-channel="feedback" data-token="demo-token"`;
-
-/** The requests for the widget's glue and wasm. */
-function widgetRequests(page) {
-  const seen = [];
-  page.on("request", (request) => {
-    if (/feedback_widget(_bg\.wasm|\.js)$/.test(request.url())) seen.push(request.url().split("/").pop());
-  });
-  return seen;
-}
-
-/** Resolves once the page has loaded and the browser has been idle twice since: by then the
- * loader's own idle callback, asked for at load, has run. */
-const afterIdle = (page) =>
-  page.evaluate(async () => {
-    if (document.readyState != "complete") await new Promise((done) => addEventListener("load", done));
-    for (let n = 0; n < 2; n++) await new Promise((done) => requestIdleCallback(done));
-  });
 
 /** A browser that reports `connection` as its Network Information, as a phone on a data plan's
  * saver or a 2G network does. */
