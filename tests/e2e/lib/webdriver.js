@@ -205,7 +205,7 @@ export class Locator {
 
   async check() {
     if (!(await this.isChecked())) await this.click();
-    await until(async () => ((await this.isChecked()) ? true : undefined), `${this} to become checked`, 5000);
+    await until(async () => ((await this.isChecked()) ? true : undefined), `${this} to become checked`);
   }
 
   /** Sets the value and fires `input` and `change`, as Playwright's fill does. */
