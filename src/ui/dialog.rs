@@ -6,7 +6,7 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{Element, HtmlElement};
 
-use super::widget_context;
+use super::context::{effect, widget_context};
 
 /// What can take focus inside `root`, in tab order as far as the DOM order goes: only one radio
 /// of a group counts, and only what is shown.
@@ -168,7 +168,7 @@ pub fn Dialog(
     let placed = context.placed;
     let dialog = NodeRef::<leptos::html::Dialog>::new();
     let page = StoredValue::new_local(None::<PageOverflow>);
-    super::effect(move || {
+    effect(move || {
         let Some(element) = dialog.get() else {
             return;
         };

@@ -3,41 +3,23 @@
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
+use super::context::widget_context;
+use super::controls::WidgetEvent;
+use super::hooks::countdown::countdown;
+use super::hooks::stages::staged;
 use super::queued_notice::QueuedNotice;
 use super::select_field::SelectField;
-use super::stages::staged;
 use super::star_rating::StarRating;
-use super::status_message::{countdown, StatusMessage};
+use super::status_message::StatusMessage;
 use super::text_field::TextField;
 use super::texts::{Texts, EN};
-use super::{widget_context, WidgetEvent, SERVER_TEXT_MAX};
-use crate::contract::{
-    display_text, AutoFilled, Edit, FeedbackForm, Field, Notice, Phase, StoreRequest,
-};
-use crate::delivery::{Delivery, Sent};
-
-/// The words for the notices of one field.
-pub(crate) fn worded(texts: &Texts, field: Field, notices: Vec<Notice>) -> Vec<String> {
-    notices
-        .into_iter()
-        .map(|notice| match notice {
-            Notice::Rule(problem) => texts.problem(field, problem),
-            Notice::Server(message) => display_text(&message, SERVER_TEXT_MAX),
-        })
-        .collect()
-}
+use crate::api::{Delivery, Sent};
+use crate::browser::page;
+use crate::contract::{AutoFilled, Edit, FeedbackForm, Field, Phase, StoreRequest};
 
 /// What the page and the browser say at the moment of sending.
 fn auto_filled(keep_query: bool) -> AutoFilled {
-    let window = web_sys::window();
-    let href = window
-        .as_ref()
-        .and_then(|window| window.location().href().ok())
-        .unwrap_or_default();
-    let user_agent = window
-        .and_then(|window| window.navigator().user_agent().ok())
-        .unwrap_or_default();
-    AutoFilled::new(&href, &user_agent, keep_query)
+    AutoFilled::new(&page::href(), &page::user_agent(), keep_query)
 }
 
 /// The form for a new ticket. Send makes exactly one request however often it is pressed, and
@@ -137,7 +119,7 @@ pub fn TicketForm(
     );
 
     let notices = move |field: Field| {
-        Signal::derive(move || worded(texts, field, form.with(|form| form.notices(field))))
+        Signal::derive(move || texts.notices(field, form.with(|form| form.notices(field))))
     };
     let edit = move |edit: fn(String) -> Edit| {
         Callback::new(move |text| form.update(|form| form.edit(edit(text))))
@@ -146,10 +128,7 @@ pub fn TicketForm(
         form.with(|form| {
             form.form_notices()
                 .into_iter()
-                .map(|(field, message)| {
-                    let line = format!("{field}: {message}");
-                    display_text(&line, SERVER_TEXT_MAX)
-                })
+                .map(|(field, message)| texts.form_notice(&field, &message))
                 .collect::<Vec<_>>()
         })
     });

@@ -1,9 +1,9 @@
 //! The integrator's options, as the script tag's `data-*` attributes or a Leptos app give them.
 
+use super::texts::{Labels, Locale, Texts};
 use crate::api::{Client, TokenSource};
 use crate::contract::backends::{BackendKind, Target};
 use crate::contract::{Field, FieldError, Integration, Problem};
-use crate::ui::{Labels, Locale};
 
 /// Where the "Feedback" button sits.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -199,7 +199,7 @@ impl Options {
                         warnings.push(format!(
                             "data-labels has keys that name no text: {}. The keys are: {}.",
                             unknown.join(", "),
-                            crate::ui::Texts::KEYS.join(", ")
+                            Texts::KEYS.join(", ")
                         ));
                     }
                     warnings
