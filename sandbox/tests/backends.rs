@@ -13,7 +13,7 @@ use base64::engine::general_purpose::STANDARD;
 use base64::Engine;
 use common::{app, settings, Answer, OTHER_TOKEN, TOKEN};
 use feedback_widget::contract::backends::{
-    encode_attachments, Attachment, BackendKind, HttpBody, HttpRequest, Receipt, Target,
+    encode_attachments, Attachment, BackendKind, HttpBody, HttpRequest, Receipt, ReplyParts, Target,
 };
 use feedback_widget::contract::{Failure, RateLimit};
 use sandbox::backends::{klantportaal, series, whmcs};
@@ -105,7 +105,13 @@ impl Sandbox {
     ) -> Answer {
         let built = kind
             .backend()
-            .request(&base(kind), target, message, attachments, Some(token))
+            .request(&ReplyParts {
+                api_base: &base(kind),
+                target,
+                message,
+                attachments,
+                token: Some(token),
+            })
             .unwrap();
         self.send_built(built).await
     }

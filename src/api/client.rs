@@ -7,7 +7,7 @@ use wasm_bindgen_futures::JsFuture;
 use super::http::{body_of, json_text, post, Answer, Outgoing};
 #[cfg(feature = "helpdesks")]
 use super::pace;
-use crate::contract::backends::{bearer, Attachment, BackendKind, Receipt, Target};
+use crate::contract::backends::{bearer, Attachment, BackendKind, Receipt, ReplyParts, Target};
 use crate::contract::{read_store_answer, Failure, StoreRequest, Ticket};
 
 const STORE_PATH: &str = "/services/platforms/v1/support/tickets/store";
@@ -98,7 +98,13 @@ impl Client {
         let answer = self
             .send(|token| {
                 let request = backend
-                    .request(api_base, target, message, attachments, token)
+                    .request(&ReplyParts {
+                        api_base,
+                        target,
+                        message,
+                        attachments,
+                        token,
+                    })
                     .map_err(|_| Failure::Invalid {
                         message: None,
                         errors: Vec::new(),
