@@ -1,7 +1,8 @@
-//! The wire: one POST with its headers and body, given up after [`TIMEOUT_MS`], and its answer's
+//! The wire, through gloo-net: one POST with its headers and body, given up after [`TIMEOUT_MS`], and its answer's
 //! status, rate-limit headers and JSON body, or why there was none (offline, blocked or dropped,
 //! timed out).
 
+use gloo_net::http::{Headers, Request};
 use serde::Serialize;
 use serde_json::Value;
 use wasm_bindgen::{JsCast, JsValue};
@@ -21,7 +22,7 @@ pub(super) struct Answer {
     pub body: Option<Value>,
 }
 
-/// A request ready for `fetch`.
+/// A request ready for the wire.
 pub(super) struct Outgoing {
     pub url: String,
     pub headers: Vec<(&'static str, String)>,
@@ -62,6 +63,8 @@ pub(super) async fn post(request: Outgoing) -> Result<Answer, Failure> {
     if !online() {
         return Err(Failure::Offline);
     }
+    // The headers are set here rather than with the builder's `header()`, which throws on a
+    // value a header can't carry (a token provider's, say): that is a failed request, not a throw.
     let headers = web_sys::Headers::new().map_err(|_| Failure::Network)?;
     let mut names = vec![("Accept", "application/json".to_owned())];
     if request.body.is_string() {
@@ -70,26 +73,29 @@ pub(super) async fn post(request: Outgoing) -> Result<Answer, Failure> {
     for (name, value) in names.iter().chain(&request.headers) {
         headers.set(name, value).map_err(|_| Failure::Network)?;
     }
-    let init = web_sys::RequestInit::new();
-    init.set_method("POST");
-    init.set_headers(&headers);
-    init.set_body(&request.body);
-    init.set_signal(timeout_signal().as_ref());
-    let window = web_sys::window().ok_or(Failure::Network)?;
-    let response: web_sys::Response =
-        JsFuture::from(window.fetch_with_str_and_init(&request.url, &init))
-            .await
-            .map_err(|error| match error_name(&error).as_deref() {
-                Some("TimeoutError" | "AbortError") => Failure::Timeout,
-                _ => Failure::Network,
-            })?
-            .unchecked_into();
+    let response = Request::post(&request.url)
+        .headers(Headers::from_raw(headers))
+        .abort_signal(timeout_signal().as_ref())
+        .body(request.body)
+        .map_err(|_| Failure::Network)?
+        .send()
+        .await
+        .map_err(|error| match error {
+            gloo_net::Error::JsError(error)
+                if matches!(error.name.as_str(), "TimeoutError" | "AbortError") =>
+            {
+                Failure::Timeout
+            }
+            _ => Failure::Network,
+        })?;
 
     let status = response.status();
     let headers = response.headers();
-    let rate = RateLimit::from_headers(|name| headers.get(name).ok().flatten());
-    // An empty or non-JSON body (an HTML error page from a proxy, say) reads as no body.
-    let body = match response.json() {
+    let rate = RateLimit::from_headers(|name| headers.get(name));
+    // An empty or non-JSON body (an HTML error page from a proxy, say) reads as no body. The
+    // browser's JSON parser reads it, which keeps serde's deserializers out of the wasm.
+    let raw: web_sys::Response = response.into();
+    let body = match raw.json() {
         Ok(promise) => JsFuture::from(promise)
             .await
             .ok()
@@ -119,12 +125,4 @@ fn timeout_signal() -> Option<web_sys::AbortSignal> {
         )
         .ok()?;
     Some(signal)
-}
-
-/// The `name` of what fetch rejected with: "TimeoutError" when the time ran out, "TypeError" when
-/// the network failed.
-fn error_name(error: &JsValue) -> Option<String> {
-    js_sys::Reflect::get(error, &"name".into())
-        .ok()?
-        .as_string()
 }
