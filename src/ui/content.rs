@@ -25,7 +25,7 @@ pub fn Content(
     let ticket = feedback.as_ref().map(|(form, _)| {
         let form = *form;
         Memo::new(move |_| {
-            form.with(|form| match &form.phase {
+            form.with(|form| match &form.submission.phase {
                 Phase::Done(ticket) => Some(ticket.clone()),
                 _ => None,
             })

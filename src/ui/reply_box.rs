@@ -52,17 +52,19 @@ pub fn ReplyBox(
     let thread = RwSignal::new(None::<Vec<ThreadMessage>>);
     // A rate limit's wait; the failure that brought it stays while the user types, so typing
     // does not end it.
-    let wait = countdown(Memo::new(move |_| reply.with(|reply| reply.phase.retry_after())).into());
+    let wait = countdown(
+        Memo::new(move |_| reply.with(|reply| reply.submission.phase.retry_after())).into(),
+    );
     let waiting = move || wait.get().is_some_and(|seconds| seconds > 0);
-    let sending = Signal::derive(move || reply.with(|reply| reply.phase.is_sending()));
+    let sending = Signal::derive(move || reply.with(|reply| reply.submission.phase.is_sending()));
     let blocked = move || sending.get() || waiting();
     let failure = Signal::derive(move || {
-        reply.with(|reply| match &reply.phase {
+        reply.with(|reply| match &reply.submission.phase {
             Phase::Failed(failure) => Some(failure.clone()),
             _ => None,
         })
     });
-    let sent = move || reply.with(|reply| matches!(reply.phase, Phase::Done(_)));
+    let sent = move || reply.with(|reply| matches!(reply.submission.phase, Phase::Done(_)));
 
     let on_event = context.on_event;
     let submit = move |event: leptos::ev::SubmitEvent| {
@@ -133,7 +135,7 @@ pub fn ReplyBox(
     let sent_text = texts.with_ticket(done, &ticket_label);
     let announcement = context.announcement;
     let said = sent_text.clone();
-    let phase = Memo::new(move |_| reply.with(|reply| reply.phase.clone()));
+    let phase = Memo::new(move |_| reply.with(|reply| reply.submission.phase.clone()));
     // Each new phase is said in the dialog's live region; the first one is not news.
     Effect::watch(
         move || phase.get(),

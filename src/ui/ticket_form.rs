@@ -35,15 +35,16 @@ pub fn TicketForm(
     let context = widget_context();
     let texts = context.texts;
     // The count starts when the failure arrives and is not restarted by editing the text.
-    let wait = countdown(Memo::new(move |_| form.with(|form| form.phase.retry_after())).into());
-    let sending = Memo::new(move |_| form.with(|form| form.phase.is_sending()));
+    let wait =
+        countdown(Memo::new(move |_| form.with(|form| form.submission.phase.retry_after())).into());
+    let sending = Memo::new(move |_| form.with(|form| form.submission.phase.is_sending()));
     let waiting = move || wait.get().is_some_and(|seconds| seconds > 0);
     let blocked = move || sending.get() || waiting();
     let ambiguous = Memo::new(move |_| {
-        form.with(|form| matches!(&form.phase, Phase::Failed(failure) if failure.is_ambiguous()))
+        form.with(|form| matches!(&form.submission.phase, Phase::Failed(failure) if failure.is_ambiguous()))
     });
     let queued = Memo::new(move |_| {
-        form.with(|form| match &form.phase {
+        form.with(|form| match &form.submission.phase {
             Phase::Queued(_) => Some(form.draft.subject.clone()),
             _ => None,
         })
@@ -95,7 +96,7 @@ pub fn TicketForm(
     let cancel = {
         let delivery = delivery.clone();
         Callback::new(move |()| {
-            let id = form.with_untracked(|form| match &form.phase {
+            let id = form.with_untracked(|form| match &form.submission.phase {
                 Phase::Queued(id) => Some(id.clone()),
                 _ => None,
             });
@@ -133,7 +134,7 @@ pub fn TicketForm(
         })
     });
     let failure = Signal::derive(move || {
-        form.with(|form| match &form.phase {
+        form.with(|form| match &form.submission.phase {
             Phase::Failed(failure) => Some(failure.clone()),
             _ => None,
         })

@@ -15,7 +15,7 @@ pub(crate) fn announce_outcomes(
 ) {
     effect(move || {
         let texts = labels.with(|labels| localized(locale.get(), labels));
-        let said = form.with(|form| match &form.phase {
+        let said = form.with(|form| match &form.submission.phase {
             Phase::Editing => String::new(),
             Phase::Sending => texts.sending.to_owned(),
             Phase::Queued(_) => texts.queued.to_owned(),

@@ -26,7 +26,7 @@ pub(crate) fn run_outbox(
     let show_outcome = {
         let delivery = delivery.clone();
         move || {
-            let Some(id) = form.with_untracked(|form| match &form.phase {
+            let Some(id) = form.with_untracked(|form| match &form.submission.phase {
                 Phase::Queued(id) => Some(id.clone()),
                 _ => None,
             }) else {

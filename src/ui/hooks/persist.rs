@@ -68,7 +68,7 @@ pub(crate) fn keep_draft(form: RwSignal<FeedbackForm>, api_base: String) {
                 false => drafts.save(&form.draft),
             }
             let tickets = ticket_slot(&api_base, form.integration());
-            match &form.phase {
+            match &form.submission.phase {
                 Phase::Done(ticket) => tickets.save(ticket),
                 _ => tickets.clear(),
             }
