@@ -4,6 +4,7 @@
 
 mod answer;
 pub mod backends;
+pub mod config;
 mod display;
 mod field;
 mod form;
@@ -19,6 +20,7 @@ mod text;
 pub use answer::{
     read_reply_answer, read_store_answer, Failure, RateLimit, ServerFieldError, Ticket,
 };
+pub use config::ConfigProblem;
 pub use display::{display_text, file_size};
 pub use field::{Choice, Field, Priority, TicketType, RATING_RANGE};
 pub use form::{Edit, FeedbackForm, ReplyForm, USER_FIELDS};

@@ -8,7 +8,7 @@ use crate::api::TokenSource;
 use crate::contract::backends::Target;
 use crate::contract::{Choice, Edit, Priority, TicketType};
 use crate::ui::options::resolve_api_base;
-use crate::ui::texts::Labels;
+use crate::ui::texts::{config_text, Labels};
 
 /// A token source from what the host passed: a string, a function, or nothing.
 pub(super) fn token_source(value: &JsValue) -> TokenSource {
@@ -65,7 +65,7 @@ pub(super) fn target_from(value: &JsValue) -> Result<(Target, Option<String>), V
         .as_string()
         .map(|base| resolve_api_base(&base))
         .transpose()
-        .map_err(|problem| problems.push(problem))
+        .map_err(|problem| problems.push(config_text(&problem)))
         .ok()
         .flatten();
     let target = Target {

@@ -3,11 +3,11 @@
 
 use leptos::prelude::*;
 
-use super::options::{describe, ReplyTo};
-use super::texts::{localized, Labels, Locale, Texts};
+use super::options::ReplyTo;
+use super::texts::{config_text, config_texts, localized, Labels, Locale, Texts};
 use crate::api::{Client, TokenSource};
 use crate::contract::backends::{BackendKind, Target};
-use crate::contract::{Edit, FeedbackForm, Integration, Ticket};
+use crate::contract::{ConfigProblem, Edit, FeedbackForm, Integration, Ticket};
 
 /// Something the host page may want to know about.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -76,8 +76,12 @@ impl WidgetControls {
             ]);
         };
         let channel = form.with_untracked(|form| form.integration().channel().to_owned());
-        let integration = Integration::new(Some(&channel), key)
-            .map_err(|errors| errors.iter().map(describe).collect::<Vec<_>>())?;
+        let integration = Integration::new(Some(&channel), key).map_err(|errors| {
+            errors
+                .into_iter()
+                .map(|error| config_text(&ConfigProblem::Integration(error)))
+                .collect::<Vec<_>>()
+        })?;
         form.update(|form| form.set_integration(integration));
         Ok(())
     }
@@ -97,8 +101,9 @@ impl WidgetControls {
                     .with_untracked(|reply| reply.as_ref().map(|reply| reply.api_base.clone()))
             })
             .unwrap_or_else(|| self.api_base.get_value());
-        self.reply
-            .set(Some(ReplyTo::new(backend, api_base, target)?));
+        self.reply.set(Some(
+            ReplyTo::new(backend, api_base, target).map_err(|problems| config_texts(&problems))?,
+        ));
         Ok(())
     }
 

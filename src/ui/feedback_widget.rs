@@ -13,7 +13,7 @@ use super::hooks::outbox::run_outbox;
 use super::hooks::persist::{keep_draft, restored_form};
 use super::hooks::stages::Stage;
 use super::options::{Options, Position};
-use super::texts::{localized, named_ticket};
+use super::texts::{config_texts, localized, named_ticket};
 use super::trigger::{adopt, Trigger};
 use crate::api::Delivery;
 use crate::browser::page;
@@ -75,6 +75,7 @@ pub fn FeedbackWidget(
     let setup = match options.check() {
         Ok(setup) => setup,
         Err(problems) => {
+            let problems = config_texts(&problems);
             for problem in &problems {
                 web_sys::console::error_1(&format!("feedback-widget: {problem}").into());
             }

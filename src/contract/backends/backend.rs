@@ -7,7 +7,7 @@ use super::attachments::Attachment;
 #[cfg(feature = "helpdesks")]
 use super::attachments::AttachmentRules;
 use super::kind::BackendKind;
-use super::target::Target;
+use super::target::{Target, TargetProblem};
 use crate::contract::answer::{Failure, RateLimit};
 use crate::contract::field::Field;
 use crate::contract::rules::{FieldError, Problem};
@@ -84,9 +84,8 @@ pub trait Backend: Sync {
         None
     }
 
-    /// What is wrong with the integrator's target for this backend, in English, for the
-    /// console. Empty when it is fine.
-    fn check_target(&self, target: &Target) -> Vec<String>;
+    /// What is wrong with the integrator's target for this backend. Empty when it is fine.
+    fn check_target(&self, target: &Target) -> Vec<TargetProblem>;
 
     /// The message as it will be sent, trimmed, or what the help desk would refuse in it.
     fn check_message(&self, message: &str) -> Result<String, Vec<FieldError>> {

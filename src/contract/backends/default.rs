@@ -5,7 +5,7 @@ use serde_json::{json, Value};
 
 use super::backend::{Backend, Capabilities, HttpBody, HttpRequest, Receipt, ReplyParts};
 use super::kind::BackendKind;
-use super::target::Target;
+use super::target::{Target, TargetProblem};
 use super::wire::bearer;
 use crate::contract::answer::{read_reply_answer, Failure, RateLimit};
 use crate::contract::field::Field;
@@ -34,14 +34,12 @@ impl Backend for Default {
         }
     }
 
-    fn check_target(&self, target: &Target) -> Vec<String> {
+    fn check_target(&self, target: &Target) -> Vec<TargetProblem> {
         match ticket_id(target) {
             Some(_) => Vec::new(),
-            None => vec![format!(
-                "the ticket id (data-ticket-id) \"{}\" is not a ticket number of this API, \
-                 which are whole numbers from 1.",
-                target.ticket
-            )],
+            None => vec![TargetProblem::NotATicketNumber {
+                ticket: target.ticket.clone(),
+            }],
         }
     }
 

@@ -8,7 +8,7 @@ use super::backend::{
 };
 use super::html;
 use super::kind::BackendKind;
-use super::target::Target;
+use super::target::{Target, TargetProblem};
 use super::wire::{bearer, check_path_ticket, failure_for, segment, text_at};
 use crate::contract::answer::{field_errors, Failure, RateLimit};
 use crate::contract::rules::FieldError;
@@ -24,7 +24,7 @@ impl Backend for Klantportaal {
         Capabilities::default()
     }
 
-    fn check_target(&self, target: &Target) -> Vec<String> {
+    fn check_target(&self, target: &Target) -> Vec<TargetProblem> {
         check_path_ticket(target, "tic_abc12345def678")
     }
 

@@ -41,7 +41,7 @@ pub use backend::{
 pub use kind::BackendKind;
 #[cfg(feature = "helpdesks")]
 pub use series::Pace;
-pub use target::Target;
+pub use target::{Target, TargetProblem};
 #[cfg(feature = "helpdesks")]
 pub use whmcs::{decode_attachments, encode_attachments};
 pub use wire::bearer;

@@ -6,7 +6,7 @@ use serde_json::{json, Value};
 
 use super::backend::{Backend, Capabilities, HttpBody, HttpRequest, Receipt, ReplyParts};
 use super::kind::BackendKind;
-use super::target::Target;
+use super::target::{Target, TargetProblem};
 use super::wire::{check_path_ticket, failure_for, segment, text_at};
 use crate::contract::answer::{Failure, RateLimit};
 use crate::contract::request_log::oldest_of_last;
@@ -30,14 +30,10 @@ impl Backend for Series {
         Some(PER_SECOND)
     }
 
-    fn check_target(&self, target: &Target) -> Vec<String> {
+    fn check_target(&self, target: &Target) -> Vec<TargetProblem> {
         let mut problems = check_path_ticket(target, "TICKET-1234567890-ABCD");
         if target.staff_user_id.is_none() {
-            problems.push(
-                "the staff user id (data-staff-user-id) is missing; Series takes replies from \
-                 a staff member who has claimed the ticket."
-                    .into(),
-            );
+            problems.push(TargetProblem::StaffUserMissing);
         }
         problems
     }

@@ -13,7 +13,7 @@ use serde_json::{json, Value};
 use super::attachments::{Attachment, AttachmentRules};
 use super::backend::{Backend, Capabilities, HttpBody, HttpRequest, Receipt, ReplyParts};
 use super::kind::BackendKind;
-use super::target::Target;
+use super::target::{Target, TargetProblem};
 use super::wire::{bearer, failure_for, text_at};
 use crate::contract::answer::{Failure, RateLimit};
 use crate::contract::rules::FieldError;
@@ -60,24 +60,18 @@ impl Backend for Whmcs {
         }
     }
 
-    fn check_target(&self, target: &Target) -> Vec<String> {
+    fn check_target(&self, target: &Target) -> Vec<TargetProblem> {
         let mut problems = Vec::new();
         if ticket_id(target).is_none() {
-            problems.push(format!(
-                "the ticket id (data-ticket-id) \"{}\" is not a WHMCS ticket id, which are whole \
-                 numbers from 1.",
-                target.ticket
-            ));
+            problems.push(TargetProblem::NotAWhmcsTicket {
+                ticket: target.ticket.clone(),
+            });
         }
         if target.contact_id.is_some_and(|id| id <= 0) {
-            problems.push("the contact id (data-contact-id) is not a whole number from 1.".into());
+            problems.push(TargetProblem::ContactNotPositive);
         }
         if target.name.is_some() != target.email.is_some() {
-            problems.push(
-                "a reply from someone who is neither admin nor client needs both a name \
-                 (data-reply-name) and an email address (data-reply-email)."
-                    .into(),
-            );
+            problems.push(TargetProblem::GuestNeedsNameAndEmail);
         }
         problems
     }

@@ -5,7 +5,7 @@
 use serde_json::Value;
 
 #[cfg(feature = "helpdesks")]
-use super::target::Target;
+use super::target::{Target, TargetProblem};
 #[cfg(feature = "helpdesks")]
 use crate::contract::answer::{Failure, RateLimit};
 
@@ -34,15 +34,12 @@ pub(super) fn segment(value: &str) -> String {
 /// The problems with a ticket id that goes into a URL path: it must be there, and it must not
 /// be `.` or `..`, which URLs read as "this folder" and "the folder above".
 #[cfg(feature = "helpdesks")]
-pub(super) fn check_path_ticket(target: &Target, example: &str) -> Vec<String> {
+pub(super) fn check_path_ticket(target: &Target, example: &'static str) -> Vec<TargetProblem> {
     match target.ticket.trim() {
-        "" => vec![format!(
-            "the ticket id (data-ticket-id) is missing, such as {example}."
-        )],
-        "." | ".." => vec![format!(
-            "the ticket id (data-ticket-id) \"{}\" is not a ticket id.",
-            target.ticket
-        )],
+        "" => vec![TargetProblem::TicketMissing { example }],
+        "." | ".." => vec![TargetProblem::NotATicketId {
+            ticket: target.ticket.clone(),
+        }],
         _ => Vec::new(),
     }
 }

@@ -8,10 +8,12 @@
 //! - `fill`: the `{name}` placeholders;
 //! - `sentences`: sentences from the contract's data (problems, failures, waits);
 //! - `shown`: server text, ticket numbers and file names as the widget shows them;
-//! - `attachments`: the attachment limits and problems in words.
+//! - `attachments`: the attachment limits and problems in words;
+//! - `config`: the integrator's configuration problems, in English for the developer.
 
 #[cfg(feature = "helpdesks")]
 mod attachments;
+mod config;
 mod en;
 mod fill;
 mod labels;
@@ -21,6 +23,7 @@ mod sentences;
 mod shown;
 mod table;
 
+pub use config::{config_text, config_texts};
 pub use en::EN;
 pub use fill::{around, fill};
 pub use labels::{localized, Labels};
