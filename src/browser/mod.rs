@@ -7,6 +7,7 @@
 //! - [`locks`]: Web Locks, so that one tab at a time sends the outbox;
 //! - [`network`]: whether the browser believes it is online;
 //! - [`page`]: what the host page says about itself (its address, direction, user agent);
+//! - [`scroll_lock`]: the page kept from scrolling behind the dialog;
 //! - `files` (with the other help desks): files the user chose, and their bytes.
 
 pub mod clock;
@@ -16,4 +17,5 @@ pub mod json;
 pub mod locks;
 pub mod network;
 pub mod page;
+pub mod scroll_lock;
 pub mod storage;

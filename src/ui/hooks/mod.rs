@@ -2,6 +2,7 @@
 //! effects for a component and returns what the component reads.
 //!
 //! - [`countdown`]: a rate limit's wait, ticking down;
+//! - [`focus_trap`]: Tab kept inside the open dialog;
 //! - [`persist`]: drafts and replies kept across reloads;
 //! - [`outbox`]: the outbox run while the page is open;
 //! - [`stages`]: the form built in slices while the page is idle;
@@ -10,6 +11,7 @@
 
 pub mod announce;
 pub mod countdown;
+pub mod focus_trap;
 pub mod open_on_clicks;
 pub mod outbox;
 pub mod persist;
