@@ -34,6 +34,8 @@ const hashes = {};
 // The stylesheet: the CSS files in the order the widget's STYLES lists them (src/ui/mod.rs).
 const ui = join(root, "src/ui");
 const order = [...readFileSync(join(ui, "mod.rs"), "utf8").matchAll(/include_str!\("([\w.]+\.css)"\)/g)].map((m) => m[1]);
+// The crash panel's CSS comes last; it lives beside the Rust side of the crash panel (src/embed/crash.rs).
+order.push("../embed/crash.css");
 const css = transformSync(order.map((name) => readFileSync(join(ui, name), "utf8")).join("\n"), {
   loader: "css",
   minify: true,

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Every test tier, in order; stops at the first failure with a non-zero exit.
-#   1. lint: rustfmt and clippy
+#   1. lint: rustfmt, the rooms of src/ (scripts/check-rooms.mjs) and clippy
 #   2. native: the contract's tables and properties, the sandbox's handlers
 #   3. browser: the components, in headless Chromium and Firefox ESR (wasm-bindgen-test)
 #   4. end to end: the demo page in Chromium against a real sandbox (Playwright)
@@ -17,6 +17,9 @@ tier() { printf '\n\033[1m=== %s ===\033[0m\n' "$*"; }
 
 tier "lint"
 cargo fmt --all -- --check
+# The rooms of src/ (README, Layout): the contract free of the browser and of Leptos, imports only
+# from rooms below, and no import cycles between modules.
+node scripts/check-rooms.mjs
 # Each configuration the crate is built in: the contract with and without the other help desks,
 # the two builds of the widget (feedback-widget.js, feedback-widget-helpdesks.js) with their
 # tests, and the component a Leptos app uses, without the script tag's entry point.

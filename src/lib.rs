@@ -28,19 +28,13 @@ pub mod contract;
 #[cfg(feature = "ui")]
 pub mod api;
 #[cfg(feature = "ui")]
-pub mod delivery;
+pub mod browser;
 #[cfg(feature = "embed")]
 pub mod embed;
-#[cfg(feature = "ui")]
-pub mod json;
-#[cfg(feature = "ui")]
-pub mod options;
-#[cfg(feature = "ui")]
-pub mod storage;
 #[cfg(feature = "ui")]
 pub mod ui;
 
 #[cfg(feature = "ui")]
-pub use options::Options;
+pub use ui::Options;
 #[cfg(feature = "ui")]
 pub use ui::{FeedbackWidget, WidgetControls, WidgetEvent};

@@ -574,7 +574,7 @@ async fn a_thread_with_hostile_html_is_shown_as_text() {
 /// reads from the same text; values nested too deep, and undefined, are refused.
 #[wasm_bindgen_test]
 fn browser_json_reads_as_serde_json_does() {
-    use feedback_widget::json;
+    use feedback_widget::browser::json;
     for text in [
         r#"{"error":false,"data":{"id":41,"ticket_number":"TCK-41"}}"#,
         r#"{"errors":{"subject":["Too long."]},"message":"The given data was invalid."}"#,

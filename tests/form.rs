@@ -48,7 +48,7 @@ fn an_invalid_draft_is_not_sent_and_says_why() {
         "nothing shows before trying"
     );
     assert_eq!(form.submit(&AutoFilled::default()), None);
-    assert_eq!(form.phase, Phase::Editing);
+    assert_eq!(form.submission.phase, Phase::Editing);
     assert_eq!(
         form.notices(Field::Subject),
         vec![Notice::Rule(Problem::Required)]
@@ -83,7 +83,7 @@ fn one_request_at_a_time() {
     let request = form.submit(&auto).expect("a valid draft is sent");
     assert_eq!(request.subject, "Broken");
     assert_eq!(request.page.as_deref(), Some("https://a.example/p"));
-    assert_eq!(form.phase, Phase::Sending);
+    assert_eq!(form.submission.phase, Phase::Sending);
     for _ in 0..3 {
         assert_eq!(form.submit(&auto), None, "a second click sends nothing");
     }
@@ -134,8 +134,8 @@ fn the_outcome_decides_what_stays_and_how_to_send_again() {
         form.settle(outcome.clone());
         let kept = again != Again::Nothing;
         match &outcome {
-            Ok(ticket) => assert_eq!(form.phase, Phase::Done(ticket.clone())),
-            Err(failure) => assert_eq!(form.phase, Phase::Failed(failure.clone())),
+            Ok(ticket) => assert_eq!(form.submission.phase, Phase::Done(ticket.clone())),
+            Err(failure) => assert_eq!(form.submission.phase, Phase::Failed(failure.clone())),
         }
         assert_eq!(form.draft.subject == "Broken", kept, "{outcome:?}");
         assert_eq!(form.draft.message == "It breaks", kept, "{outcome:?}");
@@ -158,13 +158,13 @@ fn a_request_that_may_have_arrived_waits_for_the_users_choice() {
     assert_eq!(form.submit(&AutoFilled::default()), None);
     // Choosing not to send keeps the text and makes Send an ordinary Send again.
     form.keep_without_sending();
-    assert_eq!(form.phase, Phase::Editing);
+    assert_eq!(form.submission.phase, Phase::Editing);
     assert_eq!(form.draft.subject, "Broken");
     assert!(form.submit(&AutoFilled::default()).is_some());
     // Choosing to send again sends, once.
     form.settle(Err(Failure::Timeout));
     assert!(form.send_again(&AutoFilled::default()).is_some());
-    assert_eq!(form.phase, Phase::Sending);
+    assert_eq!(form.submission.phase, Phase::Sending);
     assert_eq!(form.send_again(&AutoFilled::default()), None);
 }
 
@@ -173,7 +173,7 @@ fn an_offline_ticket_waits_until_sent_or_cancelled() {
     let mut form = filled();
     form.submit(&AutoFilled::default()).unwrap();
     form.queue("entry-1".into());
-    assert_eq!(form.phase, Phase::Queued("entry-1".into()));
+    assert_eq!(form.submission.phase, Phase::Queued("entry-1".into()));
     assert_eq!(
         form.submit(&AutoFilled::default()),
         None,
@@ -182,16 +182,16 @@ fn an_offline_ticket_waits_until_sent_or_cancelled() {
 
     // An outcome for another entry is not this form's.
     form.settle_queued("entry-2", Ok(ticket()));
-    assert_eq!(form.phase, Phase::Queued("entry-1".into()));
+    assert_eq!(form.submission.phase, Phase::Queued("entry-1".into()));
     form.settle_queued("entry-1", Ok(ticket()));
-    assert_eq!(form.phase, Phase::Done(ticket()));
+    assert_eq!(form.submission.phase, Phase::Done(ticket()));
     assert_eq!(form.draft, Draft::default());
 
     let mut form = filled();
     form.submit(&AutoFilled::default()).unwrap();
     form.queue("entry-3".into());
     assert_eq!(form.cancel_queued(), Some("entry-3".into()));
-    assert_eq!(form.phase, Phase::Editing);
+    assert_eq!(form.submission.phase, Phase::Editing);
     assert_eq!(
         form.draft.subject, "Broken",
         "cancelling gives the text back"
@@ -201,10 +201,10 @@ fn an_offline_ticket_waits_until_sent_or_cancelled() {
     // After a reload the waiting ticket is shown again.
     let mut form = filled();
     form.waiting("entry-4".into());
-    assert_eq!(form.phase, Phase::Queued("entry-4".into()));
+    assert_eq!(form.submission.phase, Phase::Queued("entry-4".into()));
     form.settle_queued("entry-4", Err(Failure::Forbidden { message: None }));
     assert_eq!(
-        form.phase,
+        form.submission.phase,
         Phase::Failed(Failure::Forbidden { message: None })
     );
     assert_eq!(form.draft.subject, "Broken");
@@ -214,7 +214,7 @@ fn an_offline_ticket_waits_until_sent_or_cancelled() {
 fn an_outcome_without_a_request_is_ignored() {
     let mut form = filled();
     form.settle(Ok(ticket()));
-    assert_eq!(form.phase, Phase::Editing);
+    assert_eq!(form.submission.phase, Phase::Editing);
     assert_eq!(form.draft.subject, "Broken");
 }
 
@@ -263,7 +263,7 @@ fn after_success_the_form_starts_over_empty() {
     form.settle(Ok(ticket()));
     assert_eq!(form.draft, Draft::default());
     form.start_over();
-    assert_eq!(form.phase, Phase::Editing);
+    assert_eq!(form.submission.phase, Phase::Editing);
     assert_eq!(
         form.notices(Field::Subject),
         vec![],
@@ -314,7 +314,7 @@ fn the_reply_box_follows_the_same_rules() {
 
     reply.settle(Err(Failure::Network));
     assert_eq!(reply.text, "  More details\n");
-    assert_eq!(reply.phase, Phase::Failed(Failure::Network));
+    assert_eq!(reply.submission.phase, Phase::Failed(Failure::Network));
 
     reply.submit().unwrap();
     reply.settle(Err(invalid(&[("message", "Too rude.")])));
@@ -322,18 +322,24 @@ fn the_reply_box_follows_the_same_rules() {
     reply.edit("Kinder details".into());
     assert_eq!(reply.notices(), vec![]);
     assert!(
-        matches!(reply.phase, Phase::Failed(Failure::Invalid { .. })),
+        matches!(
+            reply.submission.phase,
+            Phase::Failed(Failure::Invalid { .. })
+        ),
         "the failure stays shown until the next send, as in the ticket form"
     );
 
     reply.submit().unwrap();
     reply.settle(Ok(backends::Receipt::default()));
-    assert_eq!(reply.phase, Phase::Done(backends::Receipt::default()));
+    assert_eq!(
+        reply.submission.phase,
+        Phase::Done(backends::Receipt::default())
+    );
     assert_eq!(reply.text, "");
     assert_eq!(reply.notices(), vec![], "an emptied box shows no error");
     reply.edit("One more thing".into());
     assert_eq!(
-        reply.phase,
+        reply.submission.phase,
         Phase::Editing,
         "a new reply is not the one confirmed"
     );
@@ -372,7 +378,7 @@ fn a_refused_reply_keeps_its_text() {
         message: Some("You must claim this ticket before replying".into()),
     };
     reply.settle(Err(refused.clone()));
-    assert_eq!(reply.phase, Phase::Failed(refused));
+    assert_eq!(reply.submission.phase, Phase::Failed(refused));
     assert_eq!(reply.text, "On it");
     assert!(
         reply.submit().is_some(),
@@ -387,10 +393,14 @@ fn a_reply_abandoned_before_sending_goes_back_to_editing() {
     reply.edit("See the attached log".into());
     reply.submit().unwrap();
     reply.abandon();
-    assert_eq!(reply.phase, Phase::Editing);
+    assert_eq!(reply.submission.phase, Phase::Editing);
     assert_eq!(reply.text, "See the attached log");
     reply.settle(Ok(backends::Receipt::default()));
-    assert_eq!(reply.phase, Phase::Editing, "a late outcome is not taken");
+    assert_eq!(
+        reply.submission.phase,
+        Phase::Editing,
+        "a late outcome is not taken"
+    );
     assert!(reply.submit().is_some());
 }
 
@@ -401,19 +411,19 @@ fn a_rate_limits_wait_lasts_while_its_failure_is_shown() {
     reply.edit("Soon".into());
     reply.submit().unwrap();
     assert_eq!(
-        reply.phase.retry_after(),
+        reply.submission.phase.retry_after(),
         None,
         "nothing to wait for while sending"
     );
     reply.settle(Err(Failure::TooManySent { retry_after: 7 }));
-    assert_eq!(reply.phase.retry_after(), Some(7));
+    assert_eq!(reply.submission.phase.retry_after(), Some(7));
     reply.edit("Soon, really".into());
     assert_eq!(
-        reply.phase.retry_after(),
+        reply.submission.phase.retry_after(),
         Some(7),
         "typing does not end the wait"
     );
     reply.submit().unwrap();
     reply.settle(Ok(backends::Receipt::default()));
-    assert_eq!(reply.phase.retry_after(), None);
+    assert_eq!(reply.submission.phase.retry_after(), None);
 }

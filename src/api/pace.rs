@@ -2,8 +2,7 @@
 
 use std::cell::RefCell;
 
-use wasm_bindgen_futures::JsFuture;
-
+use crate::browser::clock::{now_ms, sleep};
 use crate::contract::backends::Pace;
 
 thread_local! {
@@ -14,7 +13,6 @@ thread_local! {
 
 /// Waits until one more request to `api_base` keeps within `limit` a second.
 pub(super) async fn keep_pace(api_base: &str, limit: u32) {
-    let now = || js_sys::Date::now() as u64;
     loop {
         let wait = PACES.with_borrow_mut(|paces| {
             let at = match paces.iter().position(|(base, _)| base == api_base) {
@@ -25,24 +23,15 @@ pub(super) async fn keep_pace(api_base: &str, limit: u32) {
                 }
             };
             let pace = &mut paces[at].1;
-            let wait = pace.wait(now());
+            let wait = pace.wait(now_ms());
             if wait == 0 {
-                pace.record(now());
+                pace.record(now_ms());
             }
             wait
         });
         if wait == 0 {
             return;
         }
-        sleep(wait as i32).await;
+        sleep(wait).await;
     }
-}
-
-async fn sleep(ms: i32) {
-    let promise = js_sys::Promise::new(&mut |resolve, _| {
-        if let Some(window) = web_sys::window() {
-            let _ = window.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms);
-        }
-    });
-    let _ = JsFuture::from(promise).await;
 }

@@ -4,6 +4,7 @@
 
 mod answer;
 pub mod backends;
+pub mod config;
 mod display;
 mod field;
 mod form;
@@ -13,14 +14,16 @@ pub mod request_log;
 mod rules;
 mod store;
 mod stored;
+mod submission;
 mod text;
 
 pub use answer::{
     read_reply_answer, read_store_answer, Failure, RateLimit, ServerFieldError, Ticket,
 };
+pub use config::ConfigProblem;
 pub use display::{display_text, file_size};
 pub use field::{Choice, Field, Priority, TicketType, RATING_RANGE};
-pub use form::{Edit, FeedbackForm, Notice, Phase, ReplyForm, USER_FIELDS};
+pub use form::{Edit, FeedbackForm, ReplyForm, USER_FIELDS};
 pub use reply::{validate_reply, ReplyRequest};
 pub use rules::{
     check_boolean, check_choice, check_integer, check_rating, check_required_text, check_text,
@@ -28,4 +31,5 @@ pub use rules::{
 };
 pub use store::{validate_store, AutoFilled, Draft, Integration, StoreRequest};
 pub use stored::FromJson;
+pub use submission::{Notice, Phase, Submission};
 pub use text::{code_points, cut_to, server_trim};

@@ -10,8 +10,10 @@ use leptos::prelude::*;
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{CustomEvent, CustomEventInit};
 
-use crate::storage::PREFIX;
-use crate::ui::{Texts, WidgetEvent};
+use super::crash::crash_texts;
+use crate::browser::storage::PREFIX;
+use crate::ui::controls::WidgetEvent;
+use crate::ui::texts::Texts;
 
 /// The listeners of one widget. Cheap to copy.
 #[derive(Clone, Copy)]
@@ -39,12 +41,9 @@ impl Events {
     }
 
     /// The crash panel's texts, in the language the widget shows now.
-    pub fn set_texts(&self, texts: &Texts) {
+    pub fn set_crash_texts(&self, texts: &Texts) {
         self.record.with_value(|record| {
-            for (key, text) in [
-                ("crashed", texts.crashed),
-                ("crashedText", texts.crashed_text),
-            ] {
+            for (key, text) in crash_texts(texts) {
                 let _ = js_sys::Reflect::set(record, &key.into(), &text.into());
             }
         });

@@ -3,74 +3,15 @@
 
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
-use wasm_bindgen_futures::JsFuture;
 
-use super::texts::{fill, Texts};
-use super::widget_context;
-use crate::contract::backends::{Attachment, AttachmentProblem, AttachmentRules};
-use crate::contract::{display_text, file_size};
-
-/// The most characters of a file name the form shows.
-const NAME_MAX: usize = 80;
-
-/// A file the user chose; its bytes are read only when the reply is sent.
-#[derive(Clone)]
-pub(crate) struct Chosen {
-    file: web_sys::File,
-    name: String,
-    size: u64,
-}
+use super::context::widget_context;
+use super::texts::name;
+use crate::browser::files::Chosen;
+use crate::contract::backends::AttachmentRules;
+use crate::contract::file_size;
 
 /// The files chosen so far. Files are not `Send`, so the list lives on this thread only.
 pub(crate) type ChosenFiles = RwSignal<Vec<Chosen>, LocalStorage>;
-
-/// The bytes of every chosen file, or the name of the first one that could not be read (it was
-/// moved or deleted since it was chosen, say).
-pub(crate) async fn read_all(files: &[Chosen]) -> Result<Vec<Attachment>, String> {
-    let mut attachments = Vec::with_capacity(files.len());
-    for chosen in files {
-        let bytes = JsFuture::from(chosen.file.array_buffer())
-            .await
-            .map_err(|_| chosen.name.clone())?;
-        attachments.push(Attachment {
-            name: chosen.name.clone(),
-            mime: chosen.file.type_(),
-            data: js_sys::Uint8Array::new(&bytes).to_vec(),
-        });
-    }
-    Ok(attachments)
-}
-
-/// The sentence for a file that can't be attached.
-fn problem_text(texts: &Texts, rules: &AttachmentRules, problem: &AttachmentProblem) -> String {
-    let (template, name) = match problem {
-        AttachmentProblem::Type { name } => (texts.attachment_type, name),
-        AttachmentProblem::TooLarge { name } => (texts.attachment_too_large, name),
-        AttachmentProblem::Empty { name } => (texts.attachment_empty, name),
-        AttachmentProblem::TotalTooLarge { name } => (texts.attachment_total, name),
-        AttachmentProblem::TooMany { name } => (texts.attachment_too_many, name),
-    };
-    fill(
-        template,
-        &[
-            ("name", &display_text(name, NAME_MAX)),
-            ("types", &types(rules)),
-            ("size", &file_size(rules.max_bytes)),
-            ("total", &file_size(rules.max_total_bytes)),
-            ("count", &rules.max_files.to_string()),
-        ],
-    )
-}
-
-/// The allowed types as the reader knows them: `JPG, PNG, PDF`.
-fn types(rules: &AttachmentRules) -> String {
-    rules
-        .extensions
-        .iter()
-        .map(|extension| extension.to_ascii_uppercase())
-        .collect::<Vec<_>>()
-        .join(", ")
-}
 
 /// The file input and the list of chosen files. A file that breaks a rule is not added; the
 /// reason is shown under the input. `unreadable` names a file that could not be read when sending.
@@ -82,15 +23,7 @@ pub fn AttachmentPicker(
 ) -> impl IntoView {
     let texts = widget_context().texts;
     let problems = RwSignal::new(Vec::<String>::new());
-    let limits = fill(
-        texts.attachment_limits,
-        &[
-            ("types", &types(&rules)),
-            ("size", &file_size(rules.max_bytes)),
-            ("total", &file_size(rules.max_total_bytes)),
-            ("count", &rules.max_files.to_string()),
-        ],
-    );
+    let limits = texts.attachment_limits_text(&rules);
     let accept = rules.accept();
     let choose = move |event: leptos::ev::Event| {
         let Some(input) = event
@@ -110,7 +43,7 @@ pub fn AttachmentPicker(
                         .collect();
                     match rules.check(&chosen, &name, size) {
                         Ok(()) => files.push(Chosen { file, name, size }),
-                        Err(problem) => said.push(problem_text(texts, &rules, &problem)),
+                        Err(problem) => said.push(texts.attachment_problem(&rules, &problem)),
                     }
                 }
             });
@@ -130,10 +63,7 @@ pub fn AttachmentPicker(
     let shown_problems = move || {
         let mut all = problems.get();
         if let Some(name) = unreadable.get() {
-            all.push(fill(
-                texts.attachment_unreadable,
-                &[("name", &display_text(&name, NAME_MAX))],
-            ));
+            all.push(texts.attachment_unreadable_text(&name));
         }
         all
     };
@@ -161,8 +91,8 @@ pub fn AttachmentPicker(
                         .into_iter()
                         .enumerate()
                         .map(|(at, chosen)| {
-                            let name = display_text(&chosen.name, NAME_MAX);
-                            let label = fill(texts.remove_file, &[("name", &name)]);
+                            let label = texts.remove_file_label(&chosen.name);
+                            let name = name(&chosen.name);
                             view! {
                                 <li class="fw-files__item">
                                     <span class="fw-files__name">{name}</span>

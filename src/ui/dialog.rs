@@ -1,155 +1,13 @@
 //! The modal dialog around the form: a native `<dialog>`, so the browser gives it the top layer,
-//! an inert page behind it and Escape to close. On top of that it keeps Tab inside, keeps the page
-//! behind from scrolling, and holds the live region that announces what happens.
+//! an inert page behind it and Escape to close. On top of that it keeps Tab inside (the focus
+//! trap, `hooks/focus_trap.rs`), keeps the page behind from scrolling (`browser/scroll_lock.rs`),
+//! and holds the live region that announces what happens.
 
 use leptos::prelude::*;
-use wasm_bindgen::JsCast;
-use web_sys::{Element, HtmlElement};
 
-use super::widget_context;
-
-/// What can take focus inside `root`, in tab order as far as the DOM order goes: only one radio
-/// of a group counts, and only what is shown.
-fn tab_stops(root: &Element) -> Vec<HtmlElement> {
-    let Ok(list) = root.query_selector_all(
-        "button:not([disabled]), input:not([disabled]), select:not([disabled]), \
-         textarea:not([disabled]), [href], [tabindex]:not([tabindex='-1'])",
-    ) else {
-        return Vec::new();
-    };
-    (0..list.length())
-        .filter_map(|index| list.item(index)?.dyn_into::<HtmlElement>().ok())
-        .filter(|element| element.get_client_rects().length() > 0)
-        .filter(|element| {
-            // Tab stops at the checked radio of a group, or at its first when none is checked.
-            let Some(radio) = element.dyn_ref::<web_sys::HtmlInputElement>() else {
-                return true;
-            };
-            if radio.type_() != "radio" || radio.checked() {
-                return true;
-            }
-            let group = format!("input[type=radio][name=\"{}\"]", radio.name());
-            let checked = root
-                .query_selector(&format!("{group}:checked"))
-                .ok()
-                .flatten();
-            let first = root.query_selector(&group).ok().flatten();
-            checked.is_none() && first.is_some_and(|first| first == ***radio)
-        })
-        .collect()
-}
-
-/// Moves focus from the last tab stop to the first (Tab) or from the first to the last
-/// (Shift+Tab), so that it never leaves the dialog.
-fn keep_focus_inside(event: &web_sys::KeyboardEvent, dialog: &Element) {
-    if event.key() != "Tab" {
-        return;
-    }
-    let stops = tab_stops(dialog);
-    let (Some(first), Some(last)) = (stops.first(), stops.last()) else {
-        return;
-    };
-    let active = dialog
-        .get_root_node()
-        .dyn_ref::<web_sys::ShadowRoot>()
-        .and_then(|root| root.active_element());
-    let at = |element: &HtmlElement| active.as_ref().is_some_and(|active| active == &**element);
-    let inside = active
-        .as_ref()
-        .is_some_and(|active| dialog.contains(Some(active)));
-    let target = match (event.shift_key(), inside) {
-        (false, true) if at(last) => first,
-        (true, true) if at(first) => last,
-        (false, false) => first,
-        (true, false) => last,
-        _ => return,
-    };
-    event.prevent_default();
-    let _ = target.focus();
-}
-
-/// The overflow properties the scroll lock sets; the page's own values are kept longhand by
-/// longhand, since a page may set only one of them.
-const OVERFLOW: [&str; 2] = ["overflow-x", "overflow-y"];
-
-/// An element's own inline overflow values and priorities, and whether it had a `style`
-/// attribute at all.
-#[derive(Clone, Default)]
-struct InlineOverflow {
-    values: [(String, String); 2],
-    had_style: bool,
-}
-
-/// The page's own overflow on `<html>` and `<body>`, kept while the dialog is open so that it can
-/// be put back exactly as it was.
-#[derive(Clone, Default)]
-struct PageOverflow {
-    html: InlineOverflow,
-    body: InlineOverflow,
-}
-
-fn page_parts() -> Option<(HtmlElement, HtmlElement)> {
-    let document = web_sys::window()?.document()?;
-    let html = document
-        .document_element()?
-        .dyn_into::<HtmlElement>()
-        .ok()?;
-    Some((html, document.body()?))
-}
-
-fn inline_overflow(element: &HtmlElement) -> InlineOverflow {
-    let style = element.style();
-    InlineOverflow {
-        values: OVERFLOW.map(|name| {
-            (
-                style.get_property_value(name).unwrap_or_default(),
-                style.get_property_priority(name),
-            )
-        }),
-        had_style: element.has_attribute("style"),
-    }
-}
-
-fn set_overflow(element: &HtmlElement, saved: &InlineOverflow) {
-    let style = element.style();
-    for (name, (value, priority)) in OVERFLOW.iter().zip(&saved.values) {
-        let _ = match value.is_empty() {
-            true => style.remove_property(name).map(drop),
-            false => style.set_property_with_priority(name, value, priority),
-        };
-    }
-    // Setting a property adds a style attribute; one that was not there goes again. Chromium
-    // writes CSSOM changes into the attribute lazily, when it is next read: reading it first
-    // keeps that late write from bringing back an empty attribute after the removal.
-    if !saved.had_style && style.css_text().is_empty() {
-        let _ = element.get_attribute("style");
-        let _ = element.remove_attribute("style");
-    }
-}
-
-/// Stops the page behind from scrolling, returning what to put back.
-fn lock_page_scroll() -> Option<PageOverflow> {
-    let (html, body) = page_parts()?;
-    let saved = PageOverflow {
-        html: inline_overflow(&html),
-        body: inline_overflow(&body),
-    };
-    let hidden = ("hidden".to_owned(), "important".to_owned());
-    let locked = InlineOverflow {
-        values: [hidden.clone(), hidden],
-        had_style: true,
-    };
-    set_overflow(&html, &locked);
-    set_overflow(&body, &locked);
-    Some(saved)
-}
-
-fn unlock_page_scroll(saved: &PageOverflow) {
-    if let Some((html, body)) = page_parts() {
-        set_overflow(&html, &saved.html);
-        set_overflow(&body, &saved.body);
-    }
-}
+use super::context::{effect, widget_context};
+use super::hooks::focus_trap::keep_focus_inside;
+use crate::browser::scroll_lock::{lock_page_scroll, unlock_page_scroll, PageOverflow};
 
 /// A modal dialog, open while `open` is true. Closing only hides it: what the user typed stays.
 /// Its content is built after mounting, in the first idle slice, or when it first opens.
@@ -168,7 +26,7 @@ pub fn Dialog(
     let placed = context.placed;
     let dialog = NodeRef::<leptos::html::Dialog>::new();
     let page = StoredValue::new_local(None::<PageOverflow>);
-    super::effect(move || {
+    effect(move || {
         let Some(element) = dialog.get() else {
             return;
         };

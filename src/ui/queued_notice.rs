@@ -2,7 +2,7 @@
 
 use leptos::prelude::*;
 
-use super::widget_context;
+use super::context::widget_context;
 
 /// The waiting ticket's subject, why it waits, and the way to stop it.
 #[component]

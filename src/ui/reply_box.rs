@@ -7,16 +7,18 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 
 #[cfg(feature = "helpdesks")]
-use super::attachment_picker::{read_all, AttachmentPicker, ChosenFiles};
-use super::persist::reply_slot;
-use super::status_message::{countdown, StatusMessage};
-use super::success::with_ticket;
+use super::attachment_picker::{AttachmentPicker, ChosenFiles};
+use super::context::widget_context;
+use super::controls::WidgetEvent;
+use super::hooks::countdown::countdown;
+use super::hooks::persist::{keep_reply, reply_slot};
+use super::status_message::StatusMessage;
 use super::text_field::TextField;
 use super::texts::EN;
 #[cfg(feature = "helpdesks")]
 use super::thread::Thread;
-use super::ticket_form::worded;
-use super::{widget_context, WidgetEvent};
+#[cfg(feature = "helpdesks")]
+use crate::browser::files::read_all;
 use crate::contract::backends::{BackendKind, Target, ThreadMessage};
 use crate::contract::{Field, Phase, ReplyForm};
 
@@ -41,12 +43,7 @@ pub fn ReplyBox(
     let mut restored = ReplyForm::new(backend, target);
     restored.edit(slot.load().unwrap_or_default());
     let reply = RwSignal::new(restored);
-    super::effect(move || {
-        reply.with(|reply| match reply.text.trim().is_empty() {
-            true => slot.clear(),
-            false => slot.save(&reply.text),
-        })
-    });
+    keep_reply(reply, slot);
     // Files, and threads to show, come only from the other help desks.
     #[cfg(feature = "helpdesks")]
     let files: ChosenFiles = RwSignal::new_local(Vec::new());
@@ -55,17 +52,19 @@ pub fn ReplyBox(
     let thread = RwSignal::new(None::<Vec<ThreadMessage>>);
     // A rate limit's wait; the failure that brought it stays while the user types, so typing
     // does not end it.
-    let wait = countdown(Memo::new(move |_| reply.with(|reply| reply.phase.retry_after())).into());
+    let wait = countdown(
+        Memo::new(move |_| reply.with(|reply| reply.submission.phase.retry_after())).into(),
+    );
     let waiting = move || wait.get().is_some_and(|seconds| seconds > 0);
-    let sending = Signal::derive(move || reply.with(|reply| reply.phase.is_sending()));
+    let sending = Signal::derive(move || reply.with(|reply| reply.submission.phase.is_sending()));
     let blocked = move || sending.get() || waiting();
     let failure = Signal::derive(move || {
-        reply.with(|reply| match &reply.phase {
+        reply.with(|reply| match &reply.submission.phase {
             Phase::Failed(failure) => Some(failure.clone()),
             _ => None,
         })
     });
-    let sent = move || reply.with(|reply| matches!(reply.phase, Phase::Done(_)));
+    let sent = move || reply.with(|reply| matches!(reply.submission.phase, Phase::Done(_)));
 
     let on_event = context.on_event;
     let submit = move |event: leptos::ev::SubmitEvent| {
@@ -133,10 +132,10 @@ pub fn ReplyBox(
             texts.reply_sent,
         ),
     };
-    let sent_text = with_ticket(done, &ticket_label);
+    let sent_text = texts.with_ticket(done, &ticket_label);
     let announcement = context.announcement;
     let said = sent_text.clone();
-    let phase = Memo::new(move |_| reply.with(|reply| reply.phase.clone()));
+    let phase = Memo::new(move |_| reply.with(|reply| reply.submission.phase.clone()));
     // Each new phase is said in the dialog's live region; the first one is not news.
     Effect::watch(
         move || phase.get(),
@@ -144,9 +143,7 @@ pub fn ReplyBox(
             let text = match phase {
                 Phase::Sending => texts.sending.to_owned(),
                 Phase::Done(_) => said.clone(),
-                Phase::Failed(failure) => {
-                    format!("{} {}", texts.reply_failure(failure, None), texts.text_kept)
-                }
+                Phase::Failed(failure) => texts.failed_and_kept(texts.reply_failure(failure, None)),
                 Phase::Editing | Phase::Queued(_) => return,
             };
             announcement.set(text);
@@ -175,7 +172,7 @@ pub fn ReplyBox(
                 value=Signal::derive(move || reply.with(|reply| reply.text.clone()))
                 on_input=Callback::new(move |text| reply.update(|reply| reply.edit(text)))
                 notices=Signal::derive(move || {
-                    worded(texts, Field::Message, reply.with(ReplyForm::notices))
+                    texts.notices(Field::Message, reply.with(ReplyForm::notices))
                 })
             />
             {picker}

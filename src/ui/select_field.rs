@@ -2,9 +2,9 @@
 
 use leptos::prelude::*;
 
+use super::context::widget_context;
 use super::field_errors::FieldErrors;
 use super::texts::Texts;
-use super::widget_context;
 use crate::contract::Choice;
 
 /// A drop-down over every value of `T`. The first option, "Not set", leaves the field out of the

@@ -2,9 +2,8 @@
 
 use leptos::prelude::*;
 
+use super::context::widget_context;
 use super::field_errors::FieldErrors;
-use super::texts::fill;
-use super::widget_context;
 
 /// One to five stars. Browsing with the arrow keys only changes the choice; nothing is sent
 /// until Send. "Clear rating" takes the rating away again.
@@ -44,7 +43,7 @@ pub fn StarRating(
                     <svg viewBox="0 0 24 24" aria-hidden="true">
                         <path d="M12 2.5l2.9 6.1 6.6.8-4.9 4.6 1.3 6.5L12 17.3l-5.9 3.2 1.3-6.5-4.9-4.6 6.6-.8z" />
                     </svg>
-                    <span class="fw-sr">{fill(texts.star, &[("n", &stars.to_string())])}</span>
+                    <span class="fw-sr">{texts.star_label(stars)}</span>
                 </label>
             }
         })

@@ -2,44 +2,9 @@
 
 use leptos::prelude::*;
 
-use super::{now_ms, widget_context, SERVER_TEXT_MAX};
-use crate::contract::{display_text, Failure};
-
-/// The server's own message for a failure, when it sent one worth showing.
-fn server_text(failure: &Failure) -> Option<&str> {
-    match failure {
-        Failure::Unauthenticated { message }
-        | Failure::Forbidden { message }
-        | Failure::NotFound { message }
-        | Failure::Refused { message }
-        | Failure::ServerError { message, .. }
-        | Failure::Unexpected { message, .. } => message.as_deref(),
-        _ => None,
-    }
-}
-
-/// Seconds left until a rate limit ends, counting down from each new `retry_after`. A new value,
-/// even the same number again, starts the count anew; `None` ends it.
-pub(crate) fn countdown(retry_after: Signal<Option<u32>>) -> Signal<Option<u32>> {
-    let left = RwSignal::new(None::<u32>);
-    Effect::new(move |previous: Option<Option<IntervalHandle>>| {
-        if let Some(Some(handle)) = previous {
-            handle.clear();
-        }
-        let seconds = retry_after.get();
-        left.set(seconds);
-        let deadline = now_ms() + f64::from(seconds?) * 1000.0;
-        set_interval_with_handle(
-            move || {
-                let remaining = ((deadline - now_ms()) / 1000.0).ceil().max(0.0) as u32;
-                left.set(Some(remaining));
-            },
-            std::time::Duration::from_millis(250),
-        )
-        .ok()
-    });
-    left.into()
-}
+use super::context::widget_context;
+use super::texts::server_message;
+use crate::contract::Failure;
 
 /// The outcome in words, next to the Send button; screen readers hear it from the dialog's live
 /// region. Server text is shown as text only.
@@ -79,12 +44,7 @@ pub fn StatusMessage(
         Some(worded(&failure, wait.get()))
     };
     let kept = move || failure.with(Option::is_some).then_some(texts.text_kept);
-    let server = move || {
-        failure.with(|failure| {
-            let text = failure.as_ref().and_then(server_text)?;
-            Some(display_text(text, SERVER_TEXT_MAX))
-        })
-    };
+    let server = move || failure.with(|failure| failure.as_ref().and_then(server_message));
     view! {
         <div
             class="fw-status"

@@ -2,10 +2,9 @@
 
 use leptos::prelude::*;
 
+use super::context::{effect, widget_context};
 use super::reply_box::ReplyBox;
-use super::texts::{around, fill};
-use super::ticket_label;
-use super::widget_context;
+use super::texts::{around, ticket_label};
 use crate::contract::backends::{BackendKind, Target};
 use crate::contract::Ticket;
 
@@ -21,7 +20,7 @@ pub fn Success(
     let context = widget_context();
     let texts = context.texts;
     let heading = NodeRef::<leptos::html::H3>::new();
-    super::effect(move || {
+    effect(move || {
         if let Some(heading) = heading.get() {
             let _ = heading.focus();
         }
@@ -61,9 +60,4 @@ pub fn Success(
             </div>
         </div>
     }
-}
-
-/// `template` with `{ticket}` filled in, for texts that name the ticket.
-pub(crate) fn with_ticket(template: &str, label: &str) -> String {
-    fill(template, &[("ticket", label)])
 }

@@ -2,9 +2,8 @@
 
 use leptos::prelude::*;
 
+use super::context::{effect, widget_context};
 use super::field_errors::FieldErrors;
-use super::texts::fill;
-use super::widget_context;
 use crate::contract::{code_points, server_trim};
 
 /// A text field. The counter counts as the server does: code points, without surrounding
@@ -51,7 +50,7 @@ pub fn TextField(
     let area_ref = NodeRef::<leptos::html::Textarea>::new();
     // The dialog focuses an `autofocus` field when it opens; this covers the field appearing in
     // an open dialog, as after "Send other feedback".
-    super::effect(move || {
+    effect(move || {
         if !autofocus {
             return;
         }
@@ -114,15 +113,7 @@ pub fn TextField(
                             >
                                 <span aria-hidden="true">{move || count.get()} " / " {max}</span>
                                 <span class="fw-sr">
-                                    {move || {
-                                        fill(
-                                            texts.counter,
-                                            &[
-                                                ("n", &count.get().to_string()),
-                                                ("max", &max.to_string()),
-                                            ],
-                                        )
-                                    }}
+                                    {move || texts.counter_text(count.get(), max)}
                                 </span>
                             </span>
                         }

@@ -5,21 +5,20 @@
 use leptos::prelude::*;
 use wasm_bindgen::JsValue;
 
-use super::widget_context;
+use super::context::widget_context;
+use super::texts::name;
 use crate::contract::backends::ThreadMessage;
 use crate::contract::{display_text, file_size};
 
 /// The most characters of one message the thread shows.
 const TEXT_MAX: usize = 2_000;
-/// The most characters of a name (an author, a file) the thread shows.
-const NAME_MAX: usize = 80;
 
 /// `posted_at` in the reader's language and time zone, or as the server wrote it when it is not
 /// a date the browser reads.
 fn when(posted_at: &str, lang: &str) -> String {
     let date = js_sys::Date::new(&JsValue::from_str(posted_at));
     if date.get_time().is_nan() {
-        return display_text(posted_at, NAME_MAX);
+        return name(posted_at);
     }
     let options = js_sys::Object::new();
     let _ = js_sys::Reflect::set(&options, &"dateStyle".into(), &"medium".into());
@@ -39,11 +38,11 @@ pub fn Thread(messages: Vec<ThreadMessage>) -> impl IntoView {
             let files = message
                 .attachments
                 .iter()
-                .map(|(name, size)| {
-                    let name = display_text(name, NAME_MAX);
+                .map(|(file, size)| {
+                    let file = name(file);
                     view! {
                         <li>
-                            <span class="fw-thread__file">{name}</span>
+                            <span class="fw-thread__file">{file}</span>
                             " "
                             <span class="fw-thread__size">{file_size(*size)}</span>
                         </li>
@@ -58,7 +57,7 @@ pub fn Thread(messages: Vec<ThreadMessage>) -> impl IntoView {
                 >
                     <p class="fw-thread__meta">
                         <span class="fw-thread__author">
-                            {display_text(&message.posted_by, NAME_MAX)}
+                            {name(&message.posted_by)}
                         </span>
                         " · "
                         <time datetime=message.posted_at.clone()>

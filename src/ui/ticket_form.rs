@@ -3,41 +3,23 @@
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
+use super::context::widget_context;
+use super::controls::WidgetEvent;
+use super::hooks::countdown::countdown;
+use super::hooks::stages::staged;
 use super::queued_notice::QueuedNotice;
 use super::select_field::SelectField;
-use super::stages::staged;
 use super::star_rating::StarRating;
-use super::status_message::{countdown, StatusMessage};
+use super::status_message::StatusMessage;
 use super::text_field::TextField;
 use super::texts::{Texts, EN};
-use super::{widget_context, WidgetEvent, SERVER_TEXT_MAX};
-use crate::contract::{
-    display_text, AutoFilled, Edit, FeedbackForm, Field, Notice, Phase, StoreRequest,
-};
-use crate::delivery::{Delivery, Sent};
-
-/// The words for the notices of one field.
-pub(crate) fn worded(texts: &Texts, field: Field, notices: Vec<Notice>) -> Vec<String> {
-    notices
-        .into_iter()
-        .map(|notice| match notice {
-            Notice::Rule(problem) => texts.problem(field, problem),
-            Notice::Server(message) => display_text(&message, SERVER_TEXT_MAX),
-        })
-        .collect()
-}
+use crate::api::{Delivery, Sent};
+use crate::browser::page;
+use crate::contract::{AutoFilled, Edit, FeedbackForm, Field, Phase, StoreRequest};
 
 /// What the page and the browser say at the moment of sending.
 fn auto_filled(keep_query: bool) -> AutoFilled {
-    let window = web_sys::window();
-    let href = window
-        .as_ref()
-        .and_then(|window| window.location().href().ok())
-        .unwrap_or_default();
-    let user_agent = window
-        .and_then(|window| window.navigator().user_agent().ok())
-        .unwrap_or_default();
-    AutoFilled::new(&href, &user_agent, keep_query)
+    AutoFilled::new(&page::href(), &page::user_agent(), keep_query)
 }
 
 /// The form for a new ticket. Send makes exactly one request however often it is pressed, and
@@ -53,15 +35,16 @@ pub fn TicketForm(
     let context = widget_context();
     let texts = context.texts;
     // The count starts when the failure arrives and is not restarted by editing the text.
-    let wait = countdown(Memo::new(move |_| form.with(|form| form.phase.retry_after())).into());
-    let sending = Memo::new(move |_| form.with(|form| form.phase.is_sending()));
+    let wait =
+        countdown(Memo::new(move |_| form.with(|form| form.submission.phase.retry_after())).into());
+    let sending = Memo::new(move |_| form.with(|form| form.submission.phase.is_sending()));
     let waiting = move || wait.get().is_some_and(|seconds| seconds > 0);
     let blocked = move || sending.get() || waiting();
     let ambiguous = Memo::new(move |_| {
-        form.with(|form| matches!(&form.phase, Phase::Failed(failure) if failure.is_ambiguous()))
+        form.with(|form| matches!(&form.submission.phase, Phase::Failed(failure) if failure.is_ambiguous()))
     });
     let queued = Memo::new(move |_| {
-        form.with(|form| match &form.phase {
+        form.with(|form| match &form.submission.phase {
             Phase::Queued(_) => Some(form.draft.subject.clone()),
             _ => None,
         })
@@ -113,7 +96,7 @@ pub fn TicketForm(
     let cancel = {
         let delivery = delivery.clone();
         Callback::new(move |()| {
-            let id = form.with_untracked(|form| match &form.phase {
+            let id = form.with_untracked(|form| match &form.submission.phase {
                 Phase::Queued(id) => Some(id.clone()),
                 _ => None,
             });
@@ -137,7 +120,7 @@ pub fn TicketForm(
     );
 
     let notices = move |field: Field| {
-        Signal::derive(move || worded(texts, field, form.with(|form| form.notices(field))))
+        Signal::derive(move || texts.notices(field, form.with(|form| form.notices(field))))
     };
     let edit = move |edit: fn(String) -> Edit| {
         Callback::new(move |text| form.update(|form| form.edit(edit(text))))
@@ -146,15 +129,12 @@ pub fn TicketForm(
         form.with(|form| {
             form.form_notices()
                 .into_iter()
-                .map(|(field, message)| {
-                    let line = format!("{field}: {message}");
-                    display_text(&line, SERVER_TEXT_MAX)
-                })
+                .map(|(field, message)| texts.form_notice(&field, &message))
                 .collect::<Vec<_>>()
         })
     });
     let failure = Signal::derive(move || {
-        form.with(|form| match &form.phase {
+        form.with(|form| match &form.submission.phase {
             Phase::Failed(failure) => Some(failure.clone()),
             _ => None,
         })

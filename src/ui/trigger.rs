@@ -2,7 +2,7 @@
 
 use leptos::prelude::*;
 
-use super::widget_context;
+use super::context::{effect, widget_context};
 
 /// The button in the page's corner. It says whether the dialog is open and which one it opens.
 /// It is a manual popover, so that it sits in the top layer, above whatever the host page stacks
@@ -17,7 +17,7 @@ pub fn Trigger(
     let context = widget_context();
     let (texts, placed) = (context.texts, context.placed);
     let button = NodeRef::<leptos::html::Button>::new();
-    super::effect(move || {
+    effect(move || {
         placed.track();
         if let Some(button) = button.get() {
             // Without popover support it stays an ordinary fixed button.
@@ -51,10 +51,10 @@ pub fn adopt(button: web_sys::HtmlElement, open: RwSignal<bool>) {
     let _ = button.set_attribute("aria-controls", "fw-dialog");
     let placed = context.placed;
     let shown = button.clone();
-    super::effect(move || {
+    effect(move || {
         let _ = button.set_attribute("aria-expanded", &open.get().to_string());
     });
-    super::effect(move || {
+    effect(move || {
         placed.track();
         let _ = shown.show_popover();
     });

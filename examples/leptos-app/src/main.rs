@@ -5,7 +5,7 @@
 //! `scripts/test.sh` builds it into `target/leptos-app-site` and serves it from the sandbox, which
 //! answers the API on the same origin (`tests/e2e/specs/leptos-app.test.js`).
 
-use feedback_widget::options::Position;
+use feedback_widget::ui::options::Position;
 use feedback_widget::ui::STYLES;
 use feedback_widget::{FeedbackWidget, Options, WidgetControls, WidgetEvent};
 use leptos::prelude::*;

@@ -10,7 +10,7 @@ use axum::extract::connect_info::MockConnectInfo;
 use axum::http::{HeaderMap, Request, StatusCode};
 use axum::Router;
 use feedback_widget::contract::backends::{
-    Attachment, BackendKind, HttpBody, HttpRequest, Receipt, Target,
+    Attachment, BackendKind, HttpBody, HttpRequest, Receipt, ReplyParts, Target,
 };
 use feedback_widget::contract::{Failure, RateLimit};
 use http_body_util::BodyExt;
@@ -163,7 +163,13 @@ impl Sandbox {
     ) -> Answer {
         let built = kind
             .backend()
-            .request(&base(kind), target, message, attachments, Some(token))
+            .request(&ReplyParts {
+                api_base: &base(kind),
+                target,
+                message,
+                attachments,
+                token: Some(token),
+            })
             .unwrap();
         self.send_built(built).await
     }

@@ -3,11 +3,14 @@
 
 use serde_json::{json, Value};
 
-use super::{bearer, Attachment, Failure, FieldError, RateLimit};
-use super::{Backend, BackendKind, Capabilities, HttpBody, HttpRequest, Receipt, Target};
-use crate::contract::answer::read_reply_answer;
+use super::backend::{Backend, Capabilities, HttpBody, HttpRequest, Receipt, ReplyParts};
+use super::kind::BackendKind;
+use super::target::{Target, TargetProblem};
+use super::wire::bearer;
+use crate::contract::answer::{read_reply_answer, Failure, RateLimit};
 use crate::contract::field::Field;
 use crate::contract::reply::ReplyRequest;
+use crate::contract::rules::FieldError;
 
 pub const REPLY_PATH: &str = "/services/platforms/v1/support/tickets/reply";
 
@@ -31,14 +34,12 @@ impl Backend for Default {
         }
     }
 
-    fn check_target(&self, target: &Target) -> Vec<String> {
+    fn check_target(&self, target: &Target) -> Vec<TargetProblem> {
         match ticket_id(target) {
             Some(_) => Vec::new(),
-            None => vec![format!(
-                "the ticket id (data-ticket-id) \"{}\" is not a ticket number of this API, \
-                 which are whole numbers from 1.",
-                target.ticket
-            )],
+            None => vec![TargetProblem::NotATicketNumber {
+                ticket: target.ticket.clone(),
+            }],
         }
     }
 
@@ -47,14 +48,14 @@ impl Backend for Default {
         ReplyRequest::public(1, message).map(|request| request.message)
     }
 
-    fn request(
-        &self,
-        api_base: &str,
-        target: &Target,
-        message: &str,
-        _attachments: &[Attachment],
-        token: Option<&str>,
-    ) -> Result<HttpRequest, Vec<FieldError>> {
+    fn request(&self, reply: &ReplyParts) -> Result<HttpRequest, Vec<FieldError>> {
+        let ReplyParts {
+            api_base,
+            target,
+            message,
+            token,
+            ..
+        } = *reply;
         let id = ticket_id(target).unwrap_or_default();
         let request = ReplyRequest::public(id, message)?;
         Ok(HttpRequest {
@@ -87,13 +88,13 @@ mod tests {
     #[test]
     fn builds_the_documented_body() {
         let request = Default
-            .request(
-                "https://api.example.com/api",
-                &target("42"),
-                "  More detail \n",
-                &[],
-                Some("t0k"),
-            )
+            .request(&ReplyParts {
+                api_base: "https://api.example.com/api",
+                target: &target("42"),
+                message: "  More detail \n",
+                attachments: &[],
+                token: Some("t0k"),
+            })
             .unwrap();
         assert_eq!(
             request.url,

@@ -3,13 +3,15 @@
 
 use serde_json::{json, Value};
 
-use super::ThreadMessage;
-use super::{bearer, html};
-use super::{
-    check_path_ticket, failure_for, segment, text_at, Attachment, Failure, FieldError, RateLimit,
+use super::backend::{
+    Backend, Capabilities, HttpBody, HttpRequest, Receipt, ReplyParts, ThreadMessage,
 };
-use super::{Backend, BackendKind, Capabilities, HttpBody, HttpRequest, Receipt, Target};
-use crate::contract::answer::field_errors;
+use super::html;
+use super::kind::BackendKind;
+use super::target::{Target, TargetProblem};
+use super::wire::{bearer, check_path_ticket, failure_for, segment, text_at};
+use crate::contract::answer::{field_errors, Failure, RateLimit};
+use crate::contract::rules::FieldError;
 
 pub struct Klantportaal;
 
@@ -22,18 +24,18 @@ impl Backend for Klantportaal {
         Capabilities::default()
     }
 
-    fn check_target(&self, target: &Target) -> Vec<String> {
+    fn check_target(&self, target: &Target) -> Vec<TargetProblem> {
         check_path_ticket(target, "tic_abc12345def678")
     }
 
-    fn request(
-        &self,
-        api_base: &str,
-        target: &Target,
-        message: &str,
-        _attachments: &[Attachment],
-        token: Option<&str>,
-    ) -> Result<HttpRequest, Vec<FieldError>> {
+    fn request(&self, reply: &ReplyParts) -> Result<HttpRequest, Vec<FieldError>> {
+        let ReplyParts {
+            api_base,
+            target,
+            message,
+            token,
+            ..
+        } = *reply;
         let text = self.check_message(message)?;
         Ok(HttpRequest {
             url: format!("{api_base}/tickets/{}", segment(target.ticket.trim())),
@@ -138,13 +140,13 @@ mod tests {
             ..Target::default()
         };
         let request = Klantportaal
-            .request(
-                "https://api.mijnklantportaal.nl/v1",
-                &target,
-                "We will look into it!\n\n<b>Soon</b>",
-                &[],
-                Some("secret"),
-            )
+            .request(&ReplyParts {
+                api_base: "https://api.mijnklantportaal.nl/v1",
+                target: &target,
+                message: "We will look into it!\n\n<b>Soon</b>",
+                attachments: &[],
+                token: Some("secret"),
+            })
             .unwrap();
         assert_eq!(
             request.url,
@@ -169,7 +171,13 @@ mod tests {
             ..Target::default()
         };
         let request = Klantportaal
-            .request("https://h/v1", &target, "hi", &[], None)
+            .request(&ReplyParts {
+                api_base: "https://h/v1",
+                target: &target,
+                message: "hi",
+                attachments: &[],
+                token: None,
+            })
             .unwrap();
         assert_eq!(request.url, "https://h/v1/tickets/..%2Fadmin%3Fx%3D1%23y");
         assert!(request.headers.is_empty());
@@ -182,7 +190,13 @@ mod tests {
             ..Target::default()
         };
         assert!(Klantportaal
-            .request("https://h/v1", &target, " \n ", &[], None)
+            .request(&ReplyParts {
+                api_base: "https://h/v1",
+                target: &target,
+                message: " \n ",
+                attachments: &[],
+                token: None
+            })
             .is_err());
         assert_eq!(Klantportaal.check_target(&Target::default()).len(), 1);
         assert!(Klantportaal.check_target(&target).is_empty());

@@ -4,11 +4,13 @@
 
 use serde_json::{json, Value};
 
-use super::{check_path_ticket, failure_for, segment, text_at, Attachment, Failure, FieldError};
-use super::{
-    Backend, BackendKind, Capabilities, HttpBody, HttpRequest, RateLimit, Receipt, Target,
-};
+use super::backend::{Backend, Capabilities, HttpBody, HttpRequest, Receipt, ReplyParts};
+use super::kind::BackendKind;
+use super::target::{Target, TargetProblem};
+use super::wire::{check_path_ticket, failure_for, segment, text_at};
+use crate::contract::answer::{Failure, RateLimit};
 use crate::contract::request_log::oldest_of_last;
+use crate::contract::rules::FieldError;
 
 /// Requests per second per API key.
 pub const PER_SECOND: u32 = 25;
@@ -28,26 +30,22 @@ impl Backend for Series {
         Some(PER_SECOND)
     }
 
-    fn check_target(&self, target: &Target) -> Vec<String> {
+    fn check_target(&self, target: &Target) -> Vec<TargetProblem> {
         let mut problems = check_path_ticket(target, "TICKET-1234567890-ABCD");
         if target.staff_user_id.is_none() {
-            problems.push(
-                "the staff user id (data-staff-user-id) is missing; Series takes replies from \
-                 a staff member who has claimed the ticket."
-                    .into(),
-            );
+            problems.push(TargetProblem::StaffUserMissing);
         }
         problems
     }
 
-    fn request(
-        &self,
-        api_base: &str,
-        target: &Target,
-        message: &str,
-        _attachments: &[Attachment],
-        token: Option<&str>,
-    ) -> Result<HttpRequest, Vec<FieldError>> {
+    fn request(&self, reply: &ReplyParts) -> Result<HttpRequest, Vec<FieldError>> {
+        let ReplyParts {
+            api_base,
+            target,
+            message,
+            token,
+            ..
+        } = *reply;
         let content = self.check_message(message)?;
         Ok(HttpRequest {
             url: format!("{api_base}/tickets/{}/reply", segment(target.ticket.trim())),
@@ -141,13 +139,13 @@ mod tests {
     #[test]
     fn builds_the_documented_example() {
         let request = Series
-            .request(
-                "https://api.series.hr",
-                &target(),
-                "I'll help you with your ranking. Please join the training center.",
-                &[],
-                Some("YOUR_API_KEY"),
-            )
+            .request(&ReplyParts {
+                api_base: "https://api.series.hr",
+                target: &target(),
+                message: "I'll help you with your ranking. Please join the training center.",
+                attachments: &[],
+                token: Some("YOUR_API_KEY"),
+            })
             .unwrap();
         assert_eq!(
             request.url,

@@ -10,105 +10,15 @@ use base64::engine::general_purpose::STANDARD;
 use base64::Engine;
 use serde_json::{json, Value};
 
-use super::{bearer, failure_for, text_at, Attachment, Failure, FieldError, RateLimit};
-use super::{Backend, BackendKind, Capabilities, HttpBody, HttpRequest, Receipt, Target};
+use super::attachments::{Attachment, AttachmentRules};
+use super::backend::{Backend, Capabilities, HttpBody, HttpRequest, Receipt, ReplyParts};
+use super::kind::BackendKind;
+use super::target::{Target, TargetProblem};
+use super::wire::{bearer, failure_for, text_at};
+use crate::contract::answer::{Failure, RateLimit};
+use crate::contract::rules::FieldError;
 
 pub struct Whmcs;
-
-/// Which files a reply may carry. The defaults are WHMCS's default file types and what a
-/// default PHP takes in one request: the base64 in base64 makes a request about 1.8 times the
-/// size of its files, so 4 MiB of files stays under PHP's 8 MB `post_max_size`.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct AttachmentRules {
-    /// File name extensions, lower case, without the dot.
-    pub extensions: Vec<String>,
-    /// The most bytes one file may have.
-    pub max_bytes: u64,
-    /// The most bytes all files together may have.
-    pub max_total_bytes: u64,
-    pub max_files: usize,
-}
-
-impl Default for AttachmentRules {
-    fn default() -> Self {
-        AttachmentRules {
-            extensions: ["jpg", "jpeg", "gif", "png", "pdf", "txt"]
-                .map(str::to_owned)
-                .to_vec(),
-            max_bytes: 2 * 1024 * 1024,
-            max_total_bytes: 4 * 1024 * 1024,
-            max_files: 3,
-        }
-    }
-}
-
-/// Why a file can't be attached.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub enum AttachmentProblem {
-    /// Its extension is not one of the allowed ones.
-    Type { name: String },
-    /// The file alone is over the limit.
-    TooLarge { name: String },
-    /// An empty file.
-    Empty { name: String },
-    /// It would make the files together too large.
-    TotalTooLarge { name: String },
-    /// There are already as many files as allowed.
-    TooMany { name: String },
-}
-
-impl AttachmentRules {
-    /// The extensions as an `accept` attribute: `.jpg,.png`.
-    pub fn accept(&self) -> String {
-        self.extensions
-            .iter()
-            .map(|extension| format!(".{extension}"))
-            .collect::<Vec<_>>()
-            .join(",")
-    }
-
-    /// Whether a file of this name and size may join `chosen` (name, size) files.
-    pub fn check(
-        &self,
-        chosen: &[(String, u64)],
-        name: &str,
-        size: u64,
-    ) -> Result<(), AttachmentProblem> {
-        let name = name.to_owned();
-        let extension = name
-            .rsplit_once('.')
-            .map(|(_, extension)| extension.to_ascii_lowercase());
-        if !extension.is_some_and(|extension| self.extensions.contains(&extension)) {
-            return Err(AttachmentProblem::Type { name });
-        }
-        if size == 0 {
-            return Err(AttachmentProblem::Empty { name });
-        }
-        if size > self.max_bytes {
-            return Err(AttachmentProblem::TooLarge { name });
-        }
-        if chosen.len() >= self.max_files {
-            return Err(AttachmentProblem::TooMany { name });
-        }
-        if chosen.iter().map(|(_, size)| size).sum::<u64>() + size > self.max_total_bytes {
-            return Err(AttachmentProblem::TotalTooLarge { name });
-        }
-        Ok(())
-    }
-
-    /// The problems with a set of files, each checked against the ones before it.
-    pub fn check_all(&self, files: &[(String, u64)]) -> Vec<AttachmentProblem> {
-        let mut accepted: Vec<(String, u64)> = Vec::new();
-        let mut problems = Vec::new();
-        for (name, size) in files {
-            match self.check(&accepted, name, *size) {
-                Ok(()) => accepted.push((name.clone(), *size)),
-                Err(problem) => problems.push(problem),
-            }
-        }
-        problems
-    }
-}
 
 /// The `attachments` field: base64 of the JSON array of `{name, data}`, `data` in base64.
 pub fn encode_attachments(attachments: &[Attachment]) -> String {
@@ -150,36 +60,30 @@ impl Backend for Whmcs {
         }
     }
 
-    fn check_target(&self, target: &Target) -> Vec<String> {
+    fn check_target(&self, target: &Target) -> Vec<TargetProblem> {
         let mut problems = Vec::new();
         if ticket_id(target).is_none() {
-            problems.push(format!(
-                "the ticket id (data-ticket-id) \"{}\" is not a WHMCS ticket id, which are whole \
-                 numbers from 1.",
-                target.ticket
-            ));
+            problems.push(TargetProblem::NotAWhmcsTicket {
+                ticket: target.ticket.clone(),
+            });
         }
         if target.contact_id.is_some_and(|id| id <= 0) {
-            problems.push("the contact id (data-contact-id) is not a whole number from 1.".into());
+            problems.push(TargetProblem::ContactNotPositive);
         }
         if target.name.is_some() != target.email.is_some() {
-            problems.push(
-                "a reply from someone who is neither admin nor client needs both a name \
-                 (data-reply-name) and an email address (data-reply-email)."
-                    .into(),
-            );
+            problems.push(TargetProblem::GuestNeedsNameAndEmail);
         }
         problems
     }
 
-    fn request(
-        &self,
-        api_base: &str,
-        target: &Target,
-        message: &str,
-        attachments: &[Attachment],
-        token: Option<&str>,
-    ) -> Result<HttpRequest, Vec<FieldError>> {
+    fn request(&self, reply: &ReplyParts) -> Result<HttpRequest, Vec<FieldError>> {
+        let ReplyParts {
+            api_base,
+            target,
+            message,
+            attachments,
+            token,
+        } = *reply;
         let message = self.check_message(message)?;
         let mut fields = vec![
             ("action", "AddTicketReply".to_owned()),
@@ -249,13 +153,13 @@ mod tests {
     #[test]
     fn builds_the_documented_fields() {
         let request = Whmcs
-            .request(
-                "https://billing.example.com/includes/api.php",
-                &target(),
-                "This is a sample ticket reply",
-                &[],
-                Some("eyJ0"),
-            )
+            .request(&ReplyParts {
+                api_base: "https://billing.example.com/includes/api.php",
+                target: &target(),
+                message: "This is a sample ticket reply",
+                attachments: &[],
+                token: Some("eyJ0"),
+            })
             .unwrap();
         assert_eq!(request.url, "https://billing.example.com/includes/api.php");
         assert_eq!(
@@ -283,7 +187,13 @@ mod tests {
             ..target()
         };
         let request = Whmcs
-            .request("https://h/api", &target, "hi", &[], None)
+            .request(&ReplyParts {
+                api_base: "https://h/api",
+                target: &target,
+                message: "hi",
+                attachments: &[],
+                token: None,
+            })
             .unwrap();
         assert_eq!(field(&request, "contactid"), Some("7"));
         assert_eq!(field(&request, "name"), Some("Ann"));
@@ -312,13 +222,13 @@ mod tests {
             data: (0..=255).collect(),
         };
         let request = Whmcs
-            .request(
-                "https://h/api",
-                &target(),
-                "see files",
-                &[file, binary.clone()],
-                None,
-            )
+            .request(&ReplyParts {
+                api_base: "https://h/api",
+                target: &target(),
+                message: "see files",
+                attachments: &[file, binary.clone()],
+                token: None,
+            })
             .unwrap();
         let decoded = decode_attachments(field(&request, "attachments").unwrap()).unwrap();
         assert_eq!(decoded[1], (binary.name, binary.data));
@@ -344,68 +254,6 @@ mod tests {
             ..target()
         };
         assert_eq!(Whmcs.check_target(&bad_contact).len(), 1);
-    }
-
-    #[test]
-    fn attachment_rules_at_their_limits() {
-        let rules = AttachmentRules::default();
-        let mib = 1024 * 1024;
-        assert_eq!(rules.check(&[], "shot.PNG", 2 * mib), Ok(()));
-        assert_eq!(
-            rules.check(&[], "shot.png", 2 * mib + 1),
-            Err(AttachmentProblem::TooLarge {
-                name: "shot.png".into()
-            })
-        );
-        assert_eq!(
-            rules.check(&[], "run.exe", 10),
-            Err(AttachmentProblem::Type {
-                name: "run.exe".into()
-            })
-        );
-        assert_eq!(
-            rules.check(&[], "png", 10),
-            Err(AttachmentProblem::Type { name: "png".into() })
-        );
-        assert_eq!(
-            rules.check(&[], "empty.txt", 0),
-            Err(AttachmentProblem::Empty {
-                name: "empty.txt".into()
-            })
-        );
-        let two = vec![
-            ("a.png".to_owned(), 2 * mib),
-            ("b.png".to_owned(), 2 * mib - 1),
-        ];
-        assert_eq!(rules.check(&two, "c.txt", 1), Ok(()));
-        assert_eq!(
-            rules.check(&two, "c.txt", 2),
-            Err(AttachmentProblem::TotalTooLarge {
-                name: "c.txt".into()
-            })
-        );
-        let three = vec![
-            ("a.txt".to_owned(), 1),
-            ("b.txt".to_owned(), 1),
-            ("c.txt".to_owned(), 1),
-        ];
-        assert_eq!(
-            rules.check(&three, "d.txt", 1),
-            Err(AttachmentProblem::TooMany {
-                name: "d.txt".into()
-            })
-        );
-        assert_eq!(
-            rules
-                .check_all(&[
-                    ("a.txt".into(), 1),
-                    ("b.exe".into(), 1),
-                    ("c.txt".into(), 1)
-                ])
-                .len(),
-            1
-        );
-        assert_eq!(rules.accept(), ".jpg,.jpeg,.gif,.png,.pdf,.txt");
     }
 
     #[test]

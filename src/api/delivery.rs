@@ -1,17 +1,14 @@
 //! Getting a ticket to the server: straight away when the browser is online, through the outbox
 //! when it is offline, never past the store endpoint's limit, and never twice from two tabs.
 
-use std::future::Future;
-
-use wasm_bindgen::prelude::*;
-use wasm_bindgen::JsCast;
-use wasm_bindgen_futures::JsFuture;
-
-use crate::api::Client;
+use super::client::Client;
+use crate::browser::clock::{new_id, now_ms};
+use crate::browser::locks::with_lock;
+use crate::browser::network::online;
+use crate::browser::storage::Slot;
 use crate::contract::outbox::{Outbox, Outcome};
 use crate::contract::request_log::RequestLog;
 use crate::contract::{Failure, StoreRequest, Ticket};
-use crate::storage::Slot;
 
 /// What became of a ticket handed to [`Delivery::send`].
 pub enum Sent {
@@ -26,23 +23,6 @@ pub enum Sent {
 pub struct Delivery {
     outbox: Slot,
     log: Slot,
-}
-
-/// Whether the browser believes it is online.
-pub fn online() -> bool {
-    web_sys::window().is_none_or(|window| window.navigator().on_line())
-}
-
-fn now_ms() -> u64 {
-    js_sys::Date::now() as u64
-}
-
-fn new_id() -> String {
-    format!(
-        "{:x}-{:x}",
-        now_ms(),
-        (js_sys::Math::random() * 1e12) as u64
-    )
 }
 
 impl Delivery {
@@ -138,37 +118,5 @@ impl Delivery {
         })
         .await;
         self.outbox().next_due_at()
-    }
-}
-
-/// Runs `work` while holding the Web Lock `name`, or not at all when another tab holds it. Where
-/// the browser has no Web Locks, `work` runs unguarded.
-async fn with_lock(name: &str, work: impl Future<Output = ()> + 'static) {
-    let locks = web_sys::window()
-        .and_then(|window| js_sys::Reflect::get(&window.navigator(), &"locks".into()).ok())
-        .filter(|locks| locks.is_object());
-    let request = locks.as_ref().and_then(|locks| {
-        js_sys::Reflect::get(locks, &"request".into())
-            .ok()?
-            .dyn_into::<js_sys::Function>()
-            .ok()
-    });
-    let (Some(locks), Some(request)) = (locks, request) else {
-        work.await;
-        return;
-    };
-    let options = js_sys::Object::new();
-    let _ = js_sys::Reflect::set(&options, &"ifAvailable".into(), &JsValue::TRUE);
-    let callback = Closure::once_into_js(move |lock: JsValue| -> js_sys::Promise {
-        if lock.is_null() {
-            return js_sys::Promise::resolve(&JsValue::NULL);
-        }
-        wasm_bindgen_futures::future_to_promise(async move {
-            work.await;
-            Ok(JsValue::NULL)
-        })
-    });
-    if let Ok(promise) = request.call3(&locks, &name.into(), &options, &callback) {
-        let _ = JsFuture::from(js_sys::Promise::from(promise)).await;
     }
 }

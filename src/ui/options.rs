@@ -1,9 +1,9 @@
 //! The integrator's options, as the script tag's `data-*` attributes or a Leptos app give them.
 
+use super::texts::{Labels, Locale, Texts};
 use crate::api::{Client, TokenSource};
 use crate::contract::backends::{BackendKind, Target};
-use crate::contract::{Field, FieldError, Integration, Problem};
-use crate::ui::{Labels, Locale};
+use crate::contract::{ConfigProblem, Integration};
 
 /// Where the "Feedback" button sits.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -103,18 +103,17 @@ pub struct ReplyTo {
 }
 
 impl ReplyTo {
-    /// Checks `target` against what `backend` needs. Each problem is an English sentence for
-    /// the developer.
+    /// Checks `target` against what `backend` needs.
     pub fn new(
         backend: BackendKind,
         api_base: String,
         target: Target,
-    ) -> Result<Self, Vec<String>> {
-        let problems: Vec<String> = backend
+    ) -> Result<Self, Vec<ConfigProblem>> {
+        let problems: Vec<ConfigProblem> = backend
             .backend()
             .check_target(&target)
             .into_iter()
-            .map(|problem| format!("{} backend: {problem}", backend.name()))
+            .map(|problem| ConfigProblem::Target { backend, problem })
             .collect();
         match problems.is_empty() {
             true => Ok(ReplyTo {
@@ -147,9 +146,8 @@ pub struct Setup {
 }
 
 impl Options {
-    /// Checks the options. Each problem is an English sentence for the developer; the token is
-    /// never part of one.
-    pub fn check(&self) -> Result<Setup, Vec<String>> {
+    /// Checks the options; `ui::texts::config_text` words each problem for the developer.
+    pub fn check(&self) -> Result<Setup, Vec<ConfigProblem>> {
         let mut problems = Vec::new();
         let mut warnings = Vec::new();
         let api_base = resolve_api_base(&self.api_base).map_err(|problem| problems.push(problem));
@@ -158,7 +156,9 @@ impl Options {
             Some(_) => Ok(None),
             None => Integration::new(Some(&self.channel), self.tool_key.as_deref())
                 .map(Some)
-                .map_err(|errors| problems.extend(errors.iter().map(describe))),
+                .map_err(|errors| {
+                    problems.extend(errors.into_iter().map(ConfigProblem::Integration))
+                }),
         };
         let reply = match (self.backend, &api_base) {
             (Some(backend), Ok(api_base)) => {
@@ -174,9 +174,7 @@ impl Options {
             .map(str::trim)
             .filter(|token| !token.is_empty());
         if token.is_some_and(|token| !token.bytes().all(|byte| byte.is_ascii_graphic())) {
-            problems.push(
-                "the token (data-token) has characters that can't be sent in a header.".into(),
-            );
+            problems.push(ConfigProblem::TokenNotSendable);
         }
         match (api_base, integration, reply) {
             (Ok(api_base), Ok(integration), Ok(reply)) if problems.is_empty() => Ok(Setup {
@@ -199,7 +197,7 @@ impl Options {
                         warnings.push(format!(
                             "data-labels has keys that name no text: {}. The keys are: {}.",
                             unknown.join(", "),
-                            crate::ui::Texts::KEYS.join(", ")
+                            Texts::KEYS.join(", ")
                         ));
                     }
                     warnings
@@ -227,27 +225,11 @@ impl Options {
     }
 }
 
-/// A sentence for an integrator's value that breaks the API's rule.
-pub(crate) fn describe(error: &FieldError) -> String {
-    let what = match error.field {
-        Field::ChannelSlug => "the channel (data-channel)",
-        _ => "the tool key (data-tool-key)",
-    };
-    match error.problem {
-        Problem::Required => format!("{what} is missing; tickets need a channel."),
-        Problem::TooLong { max } => format!(
-            "{what} is longer than the API's limit of {max} characters. It is not shortened, \
-             since a changed value would file tickets in the wrong place."
-        ),
-        _ => format!("{what} is not accepted by the API."),
-    }
-}
-
 /// The absolute API base, without a trailing slash.
-pub(crate) fn resolve_api_base(raw: &str) -> Result<String, String> {
+pub(crate) fn resolve_api_base(raw: &str) -> Result<String, ConfigProblem> {
     let raw = raw.trim();
     if raw.is_empty() {
-        return Err("the API base (data-api-base) is missing.".into());
+        return Err(ConfigProblem::ApiBaseMissing);
     }
     let page = web_sys::window()
         .and_then(|window| window.document())
@@ -256,11 +238,9 @@ pub(crate) fn resolve_api_base(raw: &str) -> Result<String, String> {
         Some(page) => web_sys::Url::new_with_base(raw, page),
         None => web_sys::Url::new(raw),
     }
-    .map_err(|_| format!("the API base (data-api-base) \"{raw}\" is not a URL."))?;
+    .map_err(|_| ConfigProblem::ApiBaseNotUrl { raw: raw.into() })?;
     if !matches!(url.protocol().as_str(), "http:" | "https:") {
-        return Err(format!(
-            "the API base (data-api-base) \"{raw}\" is not an http or https URL."
-        ));
+        return Err(ConfigProblem::ApiBaseNotHttp { raw: raw.into() });
     }
     let base = format!("{}{}", url.origin(), url.pathname());
     Ok(base.trim_end_matches('/').to_owned())

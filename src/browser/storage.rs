@@ -30,7 +30,7 @@ impl Slot {
 
     pub fn load<T: FromJson>(&self) -> Option<T> {
         let text = local_storage()?.get_item(&self.0).ok().flatten()?;
-        T::from_json(&crate::json::parse(&text)?)
+        T::from_json(&super::json::parse(&text)?)
     }
 
     pub fn save<T: Serialize>(&self, value: &T) {

@@ -1,0 +1,28 @@
+//! The widget's one clock, and waiting on it.
+
+use wasm_bindgen_futures::JsFuture;
+
+/// Milliseconds since the epoch, from the browser's clock (`Date.now()`, whole milliseconds).
+pub fn now_ms() -> u64 {
+    js_sys::Date::now() as u64
+}
+
+/// A fresh id for an outbox entry: the time, and a random part so that two tabs don't collide.
+pub fn new_id() -> String {
+    format!(
+        "{:x}-{:x}",
+        now_ms(),
+        (js_sys::Math::random() * 1e12) as u64
+    )
+}
+
+/// Resolves after `ms` milliseconds, on the window's timer.
+pub async fn sleep(ms: u64) {
+    let ms = ms.min(i32::MAX as u64) as i32;
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        if let Some(window) = web_sys::window() {
+            let _ = window.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms);
+        }
+    });
+    let _ = JsFuture::from(promise).await;
+}

@@ -1,0 +1,135 @@
+//! The script tag's `data-*` attributes, read into [`Options`], and what was wrong with them.
+
+use web_sys::HtmlElement;
+
+use super::js_args::labels_from_object;
+use crate::browser::page::document;
+use crate::contract::backends::{BackendKind, Target};
+use crate::ui::options::{Options, Position, Theme};
+use crate::ui::texts::{Labels, Locale};
+
+/// The options in the script tag's attributes, and what was wrong with any of them.
+pub(super) fn options_from(script: &HtmlElement) -> (Options, Vec<String>) {
+    let data = script.dataset();
+    let text = |name: &str| data.get(name).filter(|value| !value.trim().is_empty());
+    let mut warnings = Vec::new();
+    let page_lang = document()
+        .ok()
+        .and_then(|document| document.document_element())
+        .and_then(|html| html.get_attribute("lang"));
+    let locale = word(
+        text("locale"),
+        "data-locale",
+        "en, nl",
+        Locale::from_tag,
+        &mut warnings,
+    )
+    .or_else(|| page_lang.and_then(|tag| Locale::from_tag(&tag)))
+    .unwrap_or_default();
+    let position = word(
+        text("position"),
+        "data-position",
+        "bottom-right, bottom-left, none",
+        Position::parse,
+        &mut warnings,
+    )
+    .unwrap_or_default();
+    let theme = word(
+        text("theme"),
+        "data-theme",
+        "light, dark, auto",
+        Theme::parse,
+        &mut warnings,
+    )
+    .unwrap_or_default();
+    // When the wasm loads is the loader's to decide; here a word it doesn't know is reported
+    // (the loader then loads at idle, the default).
+    word(
+        text("preload"),
+        "data-preload",
+        "idle, intent",
+        |word| matches!(word, "idle" | "intent").then_some(()),
+        &mut warnings,
+    );
+    let labels = text("labels")
+        .map(|json| {
+            labels_from(&json).unwrap_or_else(|problem| {
+                warnings.push(problem);
+                Labels::default()
+            })
+        })
+        .unwrap_or_default();
+    let backend = text("backend").and_then(|word| {
+        let backend = BackendKind::parse(&word);
+        if backend.is_none() {
+            let instead = match text("channel") {
+                Some(_) => " The widget makes new tickets instead.",
+                None => "",
+            };
+            warnings.push(format!(
+                "data-backend: {}{instead}",
+                BackendKind::unknown(&word)
+            ));
+        }
+        backend
+    });
+    let target = Target {
+        ticket: text("ticketId").unwrap_or_default(),
+        staff_user_id: id_number(text("staffUserId"), "data-staff-user-id", &mut warnings),
+        contact_id: id_number(text("contactId"), "data-contact-id", &mut warnings),
+        name: text("replyName"),
+        email: text("replyEmail"),
+        markdown: data.get("markdown").is_some_and(|value| value != "false"),
+    };
+    let options = Options {
+        api_base: text("apiBase").unwrap_or_default(),
+        channel: text("channel").unwrap_or_default(),
+        tool_key: text("toolKey"),
+        token: text("token"),
+        locale,
+        keep_query: data.get("keepQuery").is_some_and(|value| value != "false"),
+        position,
+        open_selector: text("openSelector"),
+        theme,
+        labels,
+        backend,
+        target,
+    };
+    (options, warnings)
+}
+
+/// A whole number from an id attribute; anything else is reported and left out.
+fn id_number(value: Option<String>, attribute: &str, warnings: &mut Vec<String>) -> Option<i64> {
+    let value = value?;
+    let number = value.trim().parse().ok();
+    if number.is_none() {
+        warnings.push(format!("{attribute}=\"{value}\" is not a whole number."));
+    }
+    number
+}
+
+/// What an attribute's word names. An unknown word is reported, and `None` lets the caller use
+/// the default.
+fn word<T>(
+    value: Option<String>,
+    attribute: &str,
+    allowed: &str,
+    parse: impl Fn(&str) -> Option<T>,
+    warnings: &mut Vec<String>,
+) -> Option<T> {
+    let value = value?;
+    let parsed = parse(&value);
+    if parsed.is_none() {
+        warnings.push(format!(
+            "{attribute}=\"{value}\" is not one of {allowed}; the default is used."
+        ));
+    }
+    parsed
+}
+
+/// Labels from a JSON object of texts by key, as `data-labels` and `setLabels` take them.
+fn labels_from(json: &str) -> Result<Labels, String> {
+    let value = js_sys::JSON::parse(json)
+        .map_err(|_| "data-labels is not JSON; the built-in texts are used.".to_string())?;
+    labels_from_object(&value)
+}

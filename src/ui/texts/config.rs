@@ -1,0 +1,72 @@
+//! The integrator's configuration problems in words: English sentences for the developer, for the
+//! console and the `error` event (they are never shown to the page's readers). The token is
+//! never part of one.
+
+use crate::contract::backends::TargetProblem;
+use crate::contract::{ConfigProblem, Field, Problem};
+
+/// The sentence for a configuration problem.
+pub fn config_text(problem: &ConfigProblem) -> String {
+    match problem {
+        ConfigProblem::Integration(error) => {
+            let what = match error.field {
+                Field::ChannelSlug => "the channel (data-channel)",
+                _ => "the tool key (data-tool-key)",
+            };
+            match error.problem {
+                Problem::Required => format!("{what} is missing; tickets need a channel."),
+                Problem::TooLong { max } => format!(
+                    "{what} is longer than the API's limit of {max} characters. It is not \
+                     shortened, since a changed value would file tickets in the wrong place."
+                ),
+                _ => format!("{what} is not accepted by the API."),
+            }
+        }
+        ConfigProblem::ApiBaseMissing => "the API base (data-api-base) is missing.".into(),
+        ConfigProblem::ApiBaseNotUrl { raw } => {
+            format!("the API base (data-api-base) \"{raw}\" is not a URL.")
+        }
+        ConfigProblem::ApiBaseNotHttp { raw } => {
+            format!("the API base (data-api-base) \"{raw}\" is not an http or https URL.")
+        }
+        ConfigProblem::TokenNotSendable => {
+            "the token (data-token) has characters that can't be sent in a header.".into()
+        }
+        ConfigProblem::Target { backend, problem } => {
+            format!("{} backend: {}", backend.name(), target_text(problem))
+        }
+    }
+}
+
+/// The sentences for several problems, as the console and the `error` event get them.
+pub fn config_texts(problems: &[ConfigProblem]) -> Vec<String> {
+    problems.iter().map(config_text).collect()
+}
+
+fn target_text(problem: &TargetProblem) -> String {
+    match problem {
+        TargetProblem::NotATicketNumber { ticket } => format!(
+            "the ticket id (data-ticket-id) \"{ticket}\" is not a ticket number of this API, \
+             which are whole numbers from 1."
+        ),
+        TargetProblem::TicketMissing { example } => {
+            format!("the ticket id (data-ticket-id) is missing, such as {example}.")
+        }
+        TargetProblem::NotATicketId { ticket } => {
+            format!("the ticket id (data-ticket-id) \"{ticket}\" is not a ticket id.")
+        }
+        TargetProblem::StaffUserMissing => "the staff user id (data-staff-user-id) is missing; \
+             Series takes replies from a staff member who has claimed the ticket."
+            .into(),
+        TargetProblem::NotAWhmcsTicket { ticket } => format!(
+            "the ticket id (data-ticket-id) \"{ticket}\" is not a WHMCS ticket id, which are \
+             whole numbers from 1."
+        ),
+        TargetProblem::ContactNotPositive => {
+            "the contact id (data-contact-id) is not a whole number from 1.".into()
+        }
+        TargetProblem::GuestNeedsNameAndEmail => "a reply from someone who is neither admin nor \
+             client needs both a name (data-reply-name) and an email address (data-reply-email)."
+            .into(),
+    }
+}
