@@ -160,6 +160,11 @@ impl Widget {
         tick().await;
     }
 
+    /// The number the success view shows for the ticket just sent, once it shows one.
+    async fn ticket_number(&self) -> String {
+        self.text_once(".fw-ticket", |text| !text.is_empty()).await
+    }
+
     async fn press_send(&self) {
         self.find("button[type=submit]").click();
         tick().await;
@@ -295,12 +300,7 @@ async fn a_confirmed_ticket_shows_its_number_and_a_422_its_fields() {
     widget.type_into("Subject", "Works").await;
     widget.type_into("Message", "Thanks").await;
     widget.press_send().await;
-    assert_eq!(
-        widget
-            .text_once(".fw-ticket", |text| !text.is_empty())
-            .await,
-        "TCK-000041"
-    );
+    assert_eq!(widget.ticket_number().await, "TCK-000041");
     widget.find(".fw-success__actions .fw-button").click();
     tick().await;
     let focused = widget.root.active_element().map(|element| element.id());
@@ -682,12 +682,7 @@ async fn use_for_a_while(widget: &Widget, controls: WidgetControls, times: u32, 
             .type_into("Message", "A message that takes some room.")
             .await;
         widget.press_send().await;
-        assert_eq!(
-            widget
-                .text_once(".fw-ticket", |text| !text.is_empty())
-                .await,
-            "TCK-000041"
-        );
+        assert_eq!(widget.ticket_number().await, "TCK-000041");
         widget.find(".fw-success__actions .fw-button").click();
         tick().await;
         controls.close();

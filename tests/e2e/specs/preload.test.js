@@ -16,13 +16,19 @@ const connection = (page, value) =>
     Object.defineProperty(Navigator.prototype, "connection", { get: () => value, configurable: true });
   }, value);
 
-test("by default the widget loads when the browser is idle, with no intent", async () => {
-  const { page, sandbox } = env;
-  const loaded = widgetRequests(page);
-  await openHost(page, sandbox.url, hostPage({ attributes: BASE }));
-  await page.evaluate(() => FeedbackWidget.ready);
-  assert.deepEqual(loaded.sort(), ["feedback_widget.js", "feedback_widget_bg.wasm"]);
-});
+for (const [name, setUp] of [
+  ["by default", () => {}],
+  ["for a 3G reader who does not save data", (page) => connection(page, { saveData: false, effectiveType: "3g" })],
+]) {
+  test(`${name} the widget loads when the browser is idle, with no intent`, async () => {
+    const { page, sandbox } = env;
+    await setUp(page);
+    const loaded = widgetRequests(page);
+    await openHost(page, sandbox.url, hostPage({ attributes: BASE }));
+    await page.evaluate(() => FeedbackWidget.ready);
+    assert.deepEqual(loaded.sort(), ["feedback_widget.js", "feedback_widget_bg.wasm"]);
+  });
+}
 
 test('data-preload="idle" is the default, said out loud', async () => {
   const { page, sandbox } = env;
@@ -54,15 +60,6 @@ for (const [name, setUp, attributes] of [
     assert.deepEqual(loaded.sort(), ["feedback_widget.js", "feedback_widget_bg.wasm"]);
   });
 }
-
-test("a 3G reader who does not save data gets the idle load", async () => {
-  const { page, sandbox } = env;
-  await connection(page, { saveData: false, effectiveType: "3g" });
-  const loaded = widgetRequests(page);
-  await openHost(page, sandbox.url, hostPage({ attributes: BASE }));
-  await page.evaluate(() => FeedbackWidget.ready);
-  assert.deepEqual(loaded.sort(), ["feedback_widget.js", "feedback_widget_bg.wasm"]);
-});
 
 test("an unknown data-preload word is reported, and the default is used", async () => {
   const { page, sandbox } = env;
