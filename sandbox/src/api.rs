@@ -17,9 +17,10 @@ use feedback_widget::contract::{
 };
 use serde_json::{json, Map, Value};
 
-use crate::auth::{self, Caller};
+use crate::auth::Caller;
 use crate::db::{self, Origin};
-use crate::{wording, AppState};
+use crate::state::AppState;
+use crate::wording;
 
 pub const LIMIT: HeaderName = HeaderName::from_static("x-ratelimit-limit");
 pub const REMAINING: HeaderName = HeaderName::from_static("x-ratelimit-remaining");
@@ -132,7 +133,7 @@ async fn throttle(
     mut request: Request,
     next: Next,
 ) -> Response {
-    let caller = auth::caller(&app.0.tokens, request.headers());
+    let caller = app.0.callers.by_bearer(request.headers());
     let key = match &caller {
         Some(caller) => format!("user:{}", caller.id),
         None => format!("ip:{}", peer.ip()),

@@ -15,7 +15,8 @@ use serde_json::Value;
 
 use crate::api::ApiError;
 use crate::backends::{self, whmcs};
-use crate::{db, AppState};
+use crate::db;
+use crate::state::AppState;
 
 pub fn router() -> Router<AppState> {
     Router::new()

@@ -11,10 +11,8 @@ mod inbox;
 mod limiter;
 mod settings;
 mod site;
+mod state;
 mod wording;
-
-use std::collections::HashMap;
-use std::sync::Arc;
 
 use axum::Router;
 use tower_http::cors::{AllowOrigin, CorsLayer};
@@ -23,57 +21,7 @@ use tower_http::timeout::RequestBodyTimeoutLayer;
 pub use api::{reply_request, store_request, REPLY_PATH, STORE_PATH};
 pub use db::Db;
 pub use settings::{Origins, Settings, User};
-
-/// Everything the handlers share.
-struct Shared {
-    settings: Settings,
-    db: Db,
-    /// Bearer token to user.
-    tokens: HashMap<String, auth::Caller>,
-    per_minute: limiter::Limiter,
-    store_limit: limiter::Limiter,
-    /// Series: requests per API key per second.
-    series_limit: limiter::Limiter,
-}
-
-/// The handle the handlers get: cheap to clone.
-#[derive(Clone)]
-pub struct AppState(Arc<Shared>);
-
-impl AppState {
-    /// Opens (or creates) the database with the backends' tables, and prepares the limiters.
-    pub fn new(settings: Settings) -> Result<Self, rusqlite::Error> {
-        let db = Db::open(&settings.db_path)?;
-        // The backends keep their tables in the same file; preparing them here keeps the
-        // database layer free of them.
-        db.now(|conn| backends::prepare(conn))?;
-        let tokens = db.now(|conn| {
-            settings
-                .users
-                .iter()
-                .map(|user| {
-                    let id = db::user_id(conn, &user.name)?;
-                    let caller = auth::Caller {
-                        id,
-                        name: user.name.clone(),
-                    };
-                    Ok((user.token.clone(), caller))
-                })
-                .collect::<rusqlite::Result<_>>()
-        })?;
-        Ok(AppState(Arc::new(Shared {
-            tokens,
-            per_minute: limiter::Limiter::new(settings.per_minute, settings.minute_window),
-            store_limit: limiter::Limiter::new(settings.store_limit, settings.store_window),
-            series_limit: limiter::Limiter::new(
-                backends::series::per_second(),
-                std::time::Duration::from_secs(1),
-            ),
-            db,
-            settings,
-        })))
-    }
-}
+pub use state::AppState;
 
 /// The whole server: API under `/api`, the inbox, and the built site (see [`site`]).
 pub fn router(state: AppState) -> Router {
@@ -101,7 +49,7 @@ pub fn router(state: AppState) -> Router {
         .nest(
             "/api",
             api::router(state.clone())
-                .merge(backends::router())
+                .merge(backends::router(state.0.backends.clone()))
                 .layer(cors)
                 .layer(RequestBodyTimeoutLayer::new(body_timeout)),
         )

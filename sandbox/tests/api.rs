@@ -5,62 +5,14 @@ use std::time::Duration;
 
 use axum::body::{Body, Bytes};
 use axum::http::{Method, Request, StatusCode};
-use axum::Router;
-use common::{app, settings, Answer, OTHER_TOKEN, TOKEN};
+use common::{Answer, Sandbox, OTHER_TOKEN, TOKEN};
 use http_body_util::BodyExt;
-use sandbox::{Settings, REPLY_PATH, STORE_PATH};
+use sandbox::{REPLY_PATH, STORE_PATH};
 use serde_json::{json, Value};
 mod common;
 
 use tokio_stream::wrappers::ReceiverStream;
 use tower::ServiceExt;
-
-struct Sandbox {
-    app: Router,
-    dir: tempfile::TempDir,
-}
-
-impl Sandbox {
-    fn new() -> Self {
-        Self::with(|_| {})
-    }
-
-    fn with(change: impl FnOnce(&mut Settings)) -> Self {
-        let dir = tempfile::tempdir().unwrap();
-        let mut settings = settings(&dir);
-        change(&mut settings);
-        Sandbox {
-            app: app(settings),
-            dir,
-        }
-    }
-
-    async fn send(&self, request: Request<Body>) -> Answer {
-        common::send(&self.app, request).await
-    }
-
-    async fn post(&self, path: &str, token: Option<&str>, body: impl Into<Body>) -> Answer {
-        let mut request = Request::post(format!("/api{path}"))
-            .header("content-type", "application/json")
-            .header("accept", "application/json")
-            .header("user-agent", "header-agent/1.0");
-        if let Some(token) = token {
-            request = request.header("authorization", format!("Bearer {token}"));
-        }
-        self.send(request.body(body.into()).unwrap()).await
-    }
-
-    async fn store(&self, body: Value) -> Answer {
-        self.post(STORE_PATH, Some(TOKEN), body.to_string()).await
-    }
-
-    async fn inbox(&self) -> Vec<Value> {
-        let answer = self
-            .send(Request::get("/inbox.json").body(Body::empty()).unwrap())
-            .await;
-        answer.body["tickets"].as_array().unwrap().clone()
-    }
-}
 
 fn ticket() -> Value {
     json!({"channel_slug": "feedback", "subject": "Broken button", "message": "It does nothing."})
@@ -217,7 +169,11 @@ async fn refuses_bad_fields_with_laravel_errors() {
         answer.body["message"],
         "The channel slug field is required. (and 2 more errors)"
     );
-    assert_eq!(sandbox.inbox().await.len(), 0, "nothing refused was stored");
+    assert_eq!(
+        sandbox.tickets().await.len(),
+        0,
+        "nothing refused was stored"
+    );
 }
 
 #[tokio::test]
@@ -359,7 +315,7 @@ async fn replies_go_only_to_own_existing_tickets() {
         "The is internal field must be true or false."
     );
 
-    let replies = sandbox.inbox().await[0]["replies"].clone();
+    let replies = sandbox.tickets().await[0]["replies"].clone();
     assert_eq!(
         replies,
         json!([{
@@ -391,7 +347,7 @@ async fn store_is_limited_to_ten_per_user_per_five_minutes() {
         .post(STORE_PATH, Some(OTHER_TOKEN), ticket().to_string())
         .await;
     assert_eq!(answer.status, StatusCode::OK);
-    assert_eq!(sandbox.inbox().await.len(), 11);
+    assert_eq!(sandbox.tickets().await.len(), 11);
 }
 
 #[tokio::test]
@@ -405,7 +361,7 @@ async fn every_answer_counts_against_sixty_a_minute() {
     assert_eq!(answer.status, StatusCode::TOO_MANY_REQUESTS);
     assert_eq!(answer.headers["x-ratelimit-remaining"], "0");
     assert!(answer.headers.contains_key("retry-after"));
-    assert_eq!(sandbox.inbox().await.len(), 0);
+    assert_eq!(sandbox.tickets().await.len(), 0);
     // Callers without a token are counted by address, apart from the users.
     for expected in ["2", "1", "0"] {
         let answer = sandbox.post(STORE_PATH, None, "{}").await;
@@ -504,14 +460,8 @@ async fn tickets_survive_a_restart() {
             json!({"ticket_id": 1, "message": "More"}).to_string(),
         )
         .await;
-    let Sandbox { app, dir } = sandbox;
-    drop(app);
-
-    let restarted = Sandbox {
-        app: app_at(&dir),
-        dir,
-    };
-    let tickets = restarted.inbox().await;
+    let restarted = sandbox.restart();
+    let tickets = restarted.tickets().await;
     assert_eq!(tickets.len(), 1);
     assert_eq!(tickets[0]["subject"], "Broken button");
     assert_eq!(tickets[0]["replies"][0]["message"], "More");
@@ -526,10 +476,6 @@ async fn tickets_survive_a_restart() {
         .query_row("SELECT COUNT(*) FROM tickets", [], |row| row.get(0))
         .unwrap();
     assert_eq!(count, 2);
-}
-
-fn app_at(dir: &tempfile::TempDir) -> Router {
-    app(settings(dir))
 }
 
 #[tokio::test]
@@ -594,7 +540,7 @@ async fn a_slow_answer_comes_after_the_ticket_is_saved() {
     let started = std::time::Instant::now();
     let (answer, tickets) = tokio::join!(sandbox.store(ticket()), async {
         tokio::time::sleep(Duration::from_millis(200)).await;
-        sandbox.inbox().await
+        sandbox.tickets().await
     });
     assert_eq!(tickets.len(), 1, "saved before the answer");
     assert_eq!(answer.status, StatusCode::OK);

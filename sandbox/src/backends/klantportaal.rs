@@ -13,7 +13,7 @@ use feedback_widget::contract::server_trim;
 use rusqlite::{params, Connection, OptionalExtension};
 use serde_json::{json, Value};
 
-use crate::{auth, AppState};
+use super::Backends;
 
 /// The API base the widget is given (`data-api-base`), under `/api`.
 pub const BASE: &str = "/klantportaal/v1";
@@ -22,7 +22,7 @@ pub const EXAMPLE_TICKET: &str = "tic_abc12345def678";
 /// A ticket whose earlier message and attachment name are hostile HTML.
 pub const HOSTILE_TICKET: &str = "tic_hostile000001";
 
-pub fn router() -> Router<AppState> {
+pub fn router() -> Router<Backends> {
     Router::new().route("/klantportaal/v1/tickets/{id}", post(add_message))
 }
 
@@ -83,22 +83,21 @@ impl From<String> for KlantportaalError {
 /// `POST …/tickets/{ticketId}`: checks the token, then the ticket, then the message, as Laravel
 /// does (authentication, route binding, validation); stores the message as the caller's.
 async fn add_message(
-    State(app): State<AppState>,
+    State(app): State<Backends>,
     id: Result<Path<String>, PathRejection>,
     headers: HeaderMap,
     body: Result<Bytes, BytesRejection>,
 ) -> Result<Json<Value>, KlantportaalError> {
-    let caller = auth::caller(&app.0.tokens, &headers).ok_or(KlantportaalError::Unauthenticated)?;
+    let caller = app
+        .callers
+        .by_bearer(&headers)
+        .ok_or(KlantportaalError::Unauthenticated)?;
     // A path that is not UTF-8 names no ticket.
     let Ok(Path(id)) = id else {
         return Err(KlantportaalError::TicketNotFound);
     };
     let ticket = id.clone();
-    let exists = app
-        .0
-        .db
-        .run(move |conn| ticket_exists(conn, &ticket))
-        .await?;
+    let exists = app.db.run(move |conn| ticket_exists(conn, &ticket)).await?;
     if !exists {
         return Err(KlantportaalError::TicketNotFound);
     }
@@ -108,7 +107,6 @@ async fn add_message(
     })?;
     let message = message(&body).ok_or(KlantportaalError::MessageRequired)?;
     let record = app
-        .0
         .db
         .run(move |conn| {
             insert_message(conn, &id, &caller.name, caller.id, &message)?;

@@ -6,24 +6,36 @@ pub mod klantportaal;
 pub mod series;
 pub mod whmcs;
 
+mod state;
+
 use axum::Router;
 use rusqlite::Connection;
 use serde_json::{json, Value};
 
-use crate::AppState;
+pub use state::Backends;
+
+use crate::auth::Callers;
+use crate::db::Db;
+
+/// Prepares the backends' tables in `db` (see [`prepare`]) and what their handlers share.
+pub fn open(db: Db, callers: Callers) -> rusqlite::Result<Backends> {
+    db.now(|conn| prepare(conn))?;
+    Ok(Backends::new(db, callers, series::per_second()))
+}
 
 /// The three endpoints, to be nested under `/api` beside the help-desk API. They keep their own
 /// authentication, limits and error shapes, so the API's throttle does not apply to them.
-pub fn router() -> Router<AppState> {
+pub fn router<S: Clone + Send + Sync + 'static>(backends: Backends) -> Router<S> {
     Router::new()
         .merge(klantportaal::router())
         .merge(series::router())
         .merge(whmcs::router())
+        .with_state(backends)
 }
 
 /// Creates the backends' tables when missing and adds their seeded tickets when missing, so
 /// that database files from before the backends keep working and a restart changes nothing.
-pub fn prepare(conn: &Connection) -> rusqlite::Result<()> {
+fn prepare(conn: &Connection) -> rusqlite::Result<()> {
     klantportaal::prepare(conn)?;
     series::prepare(conn)?;
     whmcs::prepare(conn)

@@ -15,7 +15,8 @@ use feedback_widget::contract::server_trim;
 use rusqlite::{params, Connection, OptionalExtension};
 use serde_json::{json, Value};
 
-use crate::AppState;
+use super::Backends;
+use crate::auth;
 
 /// The API base the widget is given (`data-api-base`), under `/api`.
 pub const BASE: &str = "/series";
@@ -35,7 +36,7 @@ pub fn per_second() -> u32 {
     BackendKind::Series.backend().per_second().unwrap_or(25)
 }
 
-pub fn router() -> Router<AppState> {
+pub fn router() -> Router<Backends> {
     Router::new().route("/series/tickets/{id}/reply", post(reply))
 }
 
@@ -118,16 +119,8 @@ enum Plan {
     Free,
 }
 
-/// The key of an `apikey` header, or else of an `x-api-key` header.
-fn api_key(headers: &HeaderMap) -> Option<&str> {
-    ["apikey", "x-api-key"]
-        .into_iter()
-        .find_map(|name| headers.get(name)?.to_str().ok())
-        .map(str::trim)
-}
-
-fn plan(app: &AppState, key: &str) -> Option<Plan> {
-    match app.0.tokens.get(key) {
+fn plan(app: &Backends, key: &str) -> Option<Plan> {
+    match app.callers.by_token(key) {
         Some(caller) => Some(Plan::Premium { user_id: caller.id }),
         None if key == FREE_PLAN_KEY => Some(Plan::Free),
         None => None,
@@ -167,14 +160,14 @@ fn read_reply(body: &[u8]) -> Result<Reply, SeriesError> {
 
 /// `POST …/tickets/{ticketId}/reply`: key, rate, plan, body, ticket, kind of ticket, claim.
 async fn reply(
-    State(app): State<AppState>,
+    State(app): State<Backends>,
     id: Result<Path<String>, PathRejection>,
     headers: HeaderMap,
     body: Result<Bytes, BytesRejection>,
 ) -> Result<Json<Value>, SeriesError> {
-    let key = api_key(&headers).ok_or(SeriesError::InvalidKey)?;
+    let key = auth::api_key(&headers).ok_or(SeriesError::InvalidKey)?;
     let plan = plan(&app, key).ok_or(SeriesError::InvalidKey)?;
-    if let Some(retry_after) = app.0.series_limit.hit(key).retry_after {
+    if let Some(retry_after) = app.series_limit.hit(key).retry_after {
         return Err(SeriesError::TooManyRequests { retry_after });
     }
     let Plan::Premium { user_id } = plan else {
@@ -190,7 +183,6 @@ async fn reply(
     };
     let ticket = id.clone();
     let (kind, claimed_by) = app
-        .0
         .db
         .run(move |conn| kind_and_claim(conn, &ticket))
         .await?
@@ -201,8 +193,7 @@ async fn reply(
     if claimed_by != Some(reply.staff_user_id) {
         return Err(SeriesError::NotClaimed);
     }
-    app.0
-        .db
+    app.db
         .run(move |conn| insert_message(conn, &id, &reply, user_id))
         .await?;
     Ok(Json(json!({

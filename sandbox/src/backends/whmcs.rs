@@ -17,14 +17,14 @@ use feedback_widget::contract::server_trim;
 use rusqlite::{params, Connection, OptionalExtension};
 use serde_json::{json, Value};
 
-use crate::{auth, AppState};
+use super::Backends;
 
 /// The endpoint the widget is given (`data-api-base`), under `/api`.
 pub const PATH: &str = "/whmcs/api/AddTicketReply";
 /// The largest request body: three files of the widget's limits, in base64 twice, fit well.
 pub const MAX_BODY: usize = 12 * 1024 * 1024;
 
-pub fn router() -> Router<AppState> {
+pub fn router() -> Router<Backends> {
     Router::new().route(
         PATH,
         post(add_ticket_reply).layer(DefaultBodyLimit::max(MAX_BODY)),
@@ -94,11 +94,14 @@ struct Reply {
 
 /// `POST …/AddTicketReply`: the token, then the form: ticket, message, contact, guest, files.
 async fn add_ticket_reply(
-    State(app): State<AppState>,
+    State(app): State<Backends>,
     headers: HeaderMap,
     form: Result<Multipart, MultipartRejection>,
 ) -> Result<Json<Value>, WhmcsError> {
-    let caller = auth::caller(&app.0.tokens, &headers).ok_or(WhmcsError::AuthenticationFailed)?;
+    let caller = app
+        .callers
+        .by_bearer(&headers)
+        .ok_or(WhmcsError::AuthenticationFailed)?;
     let form = form.map_err(|_| refused("The request must be sent as multipart/form-data"))?;
     let fields = read_fields(form).await?;
     let field = |name: &str| {
@@ -114,7 +117,6 @@ async fn add_ticket_reply(
         .and_then(|id| id.trim().parse::<i64>().ok())
         .ok_or_else(|| refused("Ticket ID Not Found"))?;
     let client_id = app
-        .0
         .db
         .run(move |conn| ticket_client(conn, ticket_id))
         .await?
@@ -128,7 +130,6 @@ async fn add_ticket_reply(
                 .parse::<i64>()
                 .map_err(|_| refused("Contact ID Not Found"))?;
             let belongs = app
-                .0
                 .db
                 .run(move |conn| contact_belongs(conn, id, client_id))
                 .await?;
@@ -160,8 +161,7 @@ async fn add_ticket_reply(
             .is_some_and(|value| !value.is_empty() && value != "0"),
         files,
     };
-    app.0
-        .db
+    app.db
         .run(move |conn| insert_reply(conn, &reply, caller.id))
         .await?;
     Ok(Json(json!({"result": "success"})))

@@ -15,7 +15,7 @@ use feedback_widget::contract::backends::{
 use feedback_widget::contract::{Failure, RateLimit};
 use http_body_util::BodyExt;
 use sandbox::backends::{klantportaal, series, whmcs};
-use sandbox::{router, AppState, Settings, User};
+use sandbox::{router, AppState, Settings, User, STORE_PATH};
 use serde_json::Value;
 use tower::ServiceExt;
 
@@ -107,9 +107,16 @@ pub struct Sandbox {
 
 impl Sandbox {
     pub fn new() -> Self {
+        Self::with(|_| {})
+    }
+
+    /// A sandbox whose settings `change` changed first.
+    pub fn with(change: impl FnOnce(&mut Settings)) -> Self {
         let dir = tempfile::tempdir().unwrap();
+        let mut settings = settings(&dir);
+        change(&mut settings);
         Sandbox {
-            app: app(settings(&dir)),
+            app: app(settings),
             dir,
         }
     }
@@ -172,6 +179,29 @@ impl Sandbox {
             })
             .unwrap();
         self.send_built(built).await
+    }
+
+    /// Posts `body` to the help-desk API's `path` as the widget does: JSON, with a browser's
+    /// `User-Agent` and, when given, the token.
+    pub async fn post(&self, path: &str, token: Option<&str>, body: impl Into<Body>) -> Answer {
+        let mut request = Request::post(format!("/api{path}"))
+            .header("content-type", "application/json")
+            .header("accept", "application/json")
+            .header("user-agent", "header-agent/1.0");
+        if let Some(token) = token {
+            request = request.header("authorization", format!("Bearer {token}"));
+        }
+        self.send(request.body(body.into()).unwrap()).await
+    }
+
+    /// Stores a ticket as the first user.
+    pub async fn store(&self, body: Value) -> Answer {
+        self.post(STORE_PATH, Some(TOKEN), body.to_string()).await
+    }
+
+    /// The tickets the inbox lists, newest first.
+    pub async fn tickets(&self) -> Vec<Value> {
+        self.inbox().await["tickets"].as_array().unwrap().clone()
     }
 
     /// Posts `body` as JSON to `path` under `/api`, with these headers besides.
