@@ -92,9 +92,10 @@ impl Client {
     ) -> Result<Receipt, Failure> {
         let backend = backend.backend();
         #[cfg(feature = "helpdesks")]
-        if let Some(limit) = backend.per_second() {
-            pace::keep_pace(api_base, limit).await;
-        }
+        let turn = match backend.per_second() {
+            Some(limit) => Some(pace::keep_pace(api_base, limit).await),
+            None => None,
+        };
         let answer = self
             .send(|token| {
                 let request = backend
@@ -109,11 +110,16 @@ impl Client {
                         message: None,
                         errors: Vec::new(),
                     })?;
-                Ok(Outgoing {
+                let outgoing = Outgoing {
                     body: body_of(&request.body)?,
                     url: request.url,
                     headers: request.headers,
-                })
+                };
+                #[cfg(feature = "helpdesks")]
+                if let Some(turn) = &turn {
+                    turn.going_out();
+                }
+                Ok(outgoing)
             })
             .await?;
         backend.read(answer.status, answer.rate, answer.body.as_ref())

