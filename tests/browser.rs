@@ -709,3 +709,33 @@ async fn memory_stays_bounded_over_many_opens_and_tickets() {
         "wasm memory grew by {grown} bytes, from {warm}"
     );
 }
+
+/// An unknown backend's word is named with the words this build knows, and the main build
+/// points to the other one for the other help desks.
+#[wasm_bindgen_test]
+fn an_unknown_backend_is_worded_for_this_build() {
+    use feedback_widget::contract::ConfigProblem;
+    use feedback_widget::ui::texts::config_text;
+
+    let unknown = |word: &str, tickets_instead| {
+        config_text(&ConfigProblem::UnknownBackend {
+            word: word.into(),
+            tickets_instead,
+        })
+    };
+    let names: Vec<&str> = BackendKind::ALL.iter().map(|kind| kind.name()).collect();
+    assert_eq!(
+        unknown(" zendesk ", false),
+        format!("\"zendesk\" is not one of {}.", names.join(", "))
+    );
+    assert!(unknown("zendesk", true).ends_with(". The widget makes new tickets instead."));
+    #[cfg(not(feature = "helpdesks"))]
+    for word in BackendKind::HELPDESKS {
+        let problem = unknown(word, false);
+        assert!(
+            problem.starts_with(&format!("\"{word}\" is not in this build of the widget"))
+                && problem.contains("feedback-widget-helpdesks.js"),
+            "{problem}"
+        );
+    }
+}

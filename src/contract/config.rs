@@ -22,4 +22,45 @@ pub enum ConfigProblem {
         backend: BackendKind,
         problem: TargetProblem,
     },
+    /// An attribute holds a word it doesn't take (`allowed` lists those it does); the default
+    /// is used.
+    NotAWord {
+        attribute: &'static str,
+        value: String,
+        allowed: &'static str,
+    },
+    /// An id, in an attribute or in a JS argument's field, is not a whole number.
+    NotAWholeNumber {
+        name: &'static str,
+        value: Option<String>,
+    },
+    /// `data-labels` is not JSON.
+    LabelsNotJson,
+    /// The labels are not an object of texts by key.
+    LabelsNotAnObject,
+    /// A label is not a string.
+    LabelNotText { key: String },
+    /// Label keys that name no text; the other labels still apply.
+    UnknownLabels { keys: Vec<String> },
+    /// A word that names no backend of this build. `tickets_instead`: the widget goes on making
+    /// new tickets, since it has a channel.
+    UnknownBackend { word: String, tickets_instead: bool },
+    /// `setBackend` was given something other than a backend's name or null.
+    BackendNotAName,
+    /// `setBackend` or `setTicket` was given neither a ticket id nor an object of fields.
+    NotATicket,
+    /// The open selector (`data-open-selector`) is not a CSS selector.
+    NotASelector { selector: String },
+    /// `setToolKey` on a widget that only replies to a ticket, and so sends no tool key.
+    NoToolKeyForReplies,
+    /// `setBackend(null)` on a widget set up with `data-backend`: there is no form for new
+    /// tickets to go back to.
+    NoFormToGoBackTo,
+    /// `setLocale` with a language that is not built in.
+    UnknownLocale,
+    /// A problem, after where it was found: an attribute or a call of the JS API.
+    At {
+        place: &'static str,
+        problem: Box<ConfigProblem>,
+    },
 }

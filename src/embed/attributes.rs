@@ -5,11 +5,12 @@ use web_sys::HtmlElement;
 use super::js_args::labels_from_object;
 use crate::browser::page::document;
 use crate::contract::backends::{BackendKind, Target};
+use crate::contract::ConfigProblem;
 use crate::ui::options::{Options, Position, Theme};
 use crate::ui::texts::{Labels, Locale};
 
 /// The options in the script tag's attributes, and what was wrong with any of them.
-pub(super) fn options_from(script: &HtmlElement) -> (Options, Vec<String>) {
+pub(super) fn options_from(script: &HtmlElement) -> (Options, Vec<ConfigProblem>) {
     let data = script.dataset();
     let text = |name: &str| data.get(name).filter(|value| !value.trim().is_empty());
     let mut warnings = Vec::new();
@@ -62,14 +63,13 @@ pub(super) fn options_from(script: &HtmlElement) -> (Options, Vec<String>) {
     let backend = text("backend").and_then(|word| {
         let backend = BackendKind::parse(&word);
         if backend.is_none() {
-            let instead = match text("channel") {
-                Some(_) => " The widget makes new tickets instead.",
-                None => "",
-            };
-            warnings.push(format!(
-                "data-backend: {}{instead}",
-                BackendKind::unknown(&word)
-            ));
+            warnings.push(ConfigProblem::At {
+                place: "data-backend",
+                problem: Box::new(ConfigProblem::UnknownBackend {
+                    word,
+                    tickets_instead: text("channel").is_some(),
+                }),
+            });
         }
         backend
     });
@@ -99,11 +99,18 @@ pub(super) fn options_from(script: &HtmlElement) -> (Options, Vec<String>) {
 }
 
 /// A whole number from an id attribute; anything else is reported and left out.
-fn id_number(value: Option<String>, attribute: &str, warnings: &mut Vec<String>) -> Option<i64> {
+fn id_number(
+    value: Option<String>,
+    attribute: &'static str,
+    warnings: &mut Vec<ConfigProblem>,
+) -> Option<i64> {
     let value = value?;
     let number = value.trim().parse().ok();
     if number.is_none() {
-        warnings.push(format!("{attribute}=\"{value}\" is not a whole number."));
+        warnings.push(ConfigProblem::NotAWholeNumber {
+            name: attribute,
+            value: Some(value),
+        });
     }
     number
 }
@@ -112,24 +119,28 @@ fn id_number(value: Option<String>, attribute: &str, warnings: &mut Vec<String>)
 /// the default.
 fn word<T>(
     value: Option<String>,
-    attribute: &str,
-    allowed: &str,
+    attribute: &'static str,
+    allowed: &'static str,
     parse: impl Fn(&str) -> Option<T>,
-    warnings: &mut Vec<String>,
+    warnings: &mut Vec<ConfigProblem>,
 ) -> Option<T> {
     let value = value?;
     let parsed = parse(&value);
     if parsed.is_none() {
-        warnings.push(format!(
-            "{attribute}=\"{value}\" is not one of {allowed}; the default is used."
-        ));
+        warnings.push(ConfigProblem::NotAWord {
+            attribute,
+            value,
+            allowed,
+        });
     }
     parsed
 }
 
 /// Labels from a JSON object of texts by key, as `data-labels` and `setLabels` take them.
-fn labels_from(json: &str) -> Result<Labels, String> {
-    let value = js_sys::JSON::parse(json)
-        .map_err(|_| "data-labels is not JSON; the built-in texts are used.".to_string())?;
-    labels_from_object(&value)
+fn labels_from(json: &str) -> Result<Labels, ConfigProblem> {
+    let value = js_sys::JSON::parse(json).map_err(|_| ConfigProblem::LabelsNotJson)?;
+    labels_from_object(&value).map_err(|problem| ConfigProblem::At {
+        place: "data-labels",
+        problem: Box::new(problem),
+    })
 }

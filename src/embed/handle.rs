@@ -6,7 +6,8 @@ use wasm_bindgen::prelude::*;
 use super::events::Events;
 use super::js_args::{labels_from_object, prefill_edits, target_from, token_source};
 use crate::contract::backends::{BackendKind, Target};
-use crate::ui::texts::Locale;
+use crate::contract::ConfigProblem;
+use crate::ui::texts::{config_texts, Locale};
 use crate::ui::WidgetControls;
 
 /// A mounted widget, as the loader holds it. Every method is safe to call with any value: bad
@@ -53,13 +54,7 @@ impl WidgetHandle {
     #[wasm_bindgen(js_name = setToolKey)]
     pub fn set_tool_key(&self, key: JsValue) -> bool {
         let key = key.as_string();
-        match self.controls.set_tool_key(key.as_deref()) {
-            Ok(()) => true,
-            Err(problems) => {
-                self.events.report("config", &problems.join(" "));
-                false
-            }
-        }
+        self.taken(self.controls.set_tool_key(key.as_deref()))
     }
 
     /// Texts in place of the built-in ones, as an object of texts by key; replaces earlier labels.
@@ -68,19 +63,13 @@ impl WidgetHandle {
     pub fn set_labels(&self, labels: JsValue) -> bool {
         let labels = match labels_from_object(&labels) {
             Ok(labels) => labels,
-            Err(problem) => {
-                self.events
-                    .report("config", &format!("setLabels: {problem}"));
-                return false;
-            }
+            Err(problem) => return self.refused("setLabels", problem),
         };
-        let unknown = self.controls.set_labels(labels);
-        if !unknown.is_empty() {
-            let keys = unknown.join(", ");
-            self.events
-                .report("config", &format!("setLabels: no text is named {keys}."));
+        let keys = self.controls.set_labels(labels);
+        match keys.is_empty() {
+            true => true,
+            false => self.refused("setLabels", ConfigProblem::UnknownLabels { keys }),
         }
-        unknown.is_empty()
     }
 
     /// Sends replies through the backend `name` (default, klantportaal, series or whmcs) to the
@@ -94,15 +83,14 @@ impl WidgetHandle {
             return self.taken(self.controls.clear_reply().map_err(|problem| vec![problem]));
         }
         let Some(word) = name.as_string() else {
-            self.events
-                .report("config", "setBackend takes a backend's name, or null.");
-            return false;
+            return self.refused("setBackend", ConfigProblem::BackendNotAName);
         };
         let Some(backend) = BackendKind::parse(&word) else {
-            let problem = BackendKind::unknown(&word);
-            self.events
-                .report("config", &format!("setBackend: {problem}"));
-            return false;
+            let problem = ConfigProblem::UnknownBackend {
+                word,
+                tickets_instead: false,
+            };
+            return self.refused("setBackend", problem);
         };
         let parsed = match target.is_undefined() {
             true => Ok((self.current_target(), None)),
@@ -137,11 +125,7 @@ impl WidgetHandle {
                 self.controls.set_locale(locale);
                 true
             }
-            None => {
-                self.events
-                    .report("config", "setLocale takes \"en\" or \"nl\".");
-                false
-            }
+            None => self.refused("setLocale", ConfigProblem::UnknownLocale),
         }
     }
 }
@@ -155,13 +139,22 @@ impl WidgetHandle {
     }
 
     /// Reports what was refused, if anything, and says whether all was taken.
-    fn taken(&self, outcome: Result<(), Vec<String>>) -> bool {
+    fn taken(&self, outcome: Result<(), Vec<ConfigProblem>>) -> bool {
         match outcome {
             Ok(()) => true,
             Err(problems) => {
-                self.events.report("config", &problems.join(" "));
+                self.events
+                    .report("config", &config_texts(&problems).join(" "));
                 false
             }
         }
+    }
+
+    /// Reports `problem` with the call `place` and says it was not taken.
+    fn refused(&self, place: &'static str, problem: ConfigProblem) -> bool {
+        self.taken(Err(vec![ConfigProblem::At {
+            place,
+            problem: Box::new(problem),
+        }]))
     }
 }

@@ -6,9 +6,9 @@ use wasm_bindgen::{JsCast, JsValue};
 
 use crate::api::TokenSource;
 use crate::contract::backends::Target;
-use crate::contract::{Choice, Edit, Priority, TicketType};
+use crate::contract::{Choice, ConfigProblem, Edit, Priority, TicketType};
 use crate::ui::options::resolve_api_base;
-use crate::ui::texts::{config_text, Labels};
+use crate::ui::texts::Labels;
 
 /// A token source from what the host passed: a string, a function, or nothing.
 pub(super) fn token_source(value: &JsValue) -> TokenSource {
@@ -24,7 +24,7 @@ pub(super) fn token_source(value: &JsValue) -> TokenSource {
 
 /// A reply target, and maybe an API base, from what the host passed to `setBackend` or
 /// `setTicket`: a ticket id (a string or a number) or an object of fields.
-pub(super) fn target_from(value: &JsValue) -> Result<(Target, Option<String>), Vec<String>> {
+pub(super) fn target_from(value: &JsValue) -> Result<(Target, Option<String>), Vec<ConfigProblem>> {
     // A whole number is written by way of i64: formatting the f64 itself would bring the float
     // formatting code into the wasm.
     let text = |value: &JsValue| match value.as_f64() {
@@ -42,21 +42,22 @@ pub(super) fn target_from(value: &JsValue) -> Result<(Target, Option<String>), V
                 },
                 None,
             )),
-            None => Err(vec![
-                "a ticket is a ticket id or an object with a ticketId.".into(),
-            ]),
+            None => Err(vec![ConfigProblem::NotATicket]),
         };
     }
     let get = |key: &str| js_sys::Reflect::get(value, &key.into()).unwrap_or(JsValue::UNDEFINED);
     let mut problems = Vec::new();
-    let mut number = |key: &str| {
+    let mut number = |key: &'static str| {
         let field = get(key);
         if field.is_undefined() || field.is_null() {
             return None;
         }
         let parsed = text(&field).and_then(|text| text.trim().parse().ok());
         if parsed.is_none() {
-            problems.push(format!("{key} is not a whole number."));
+            problems.push(ConfigProblem::NotAWholeNumber {
+                name: key,
+                value: field.as_string(),
+            });
         }
         parsed
     };
@@ -65,7 +66,7 @@ pub(super) fn target_from(value: &JsValue) -> Result<(Target, Option<String>), V
         .as_string()
         .map(|base| resolve_api_base(&base))
         .transpose()
-        .map_err(|problem| problems.push(config_text(&problem)))
+        .map_err(|problem| problems.push(problem))
         .ok()
         .flatten();
     let target = Target {
@@ -83,9 +84,9 @@ pub(super) fn target_from(value: &JsValue) -> Result<(Target, Option<String>), V
 }
 
 /// Labels from an object of texts by key, as `setLabels` takes them and `data-labels` holds them.
-pub(super) fn labels_from_object(value: &JsValue) -> Result<Labels, String> {
+pub(super) fn labels_from_object(value: &JsValue) -> Result<Labels, ConfigProblem> {
     if !value.is_object() || js_sys::Array::is_array(value) {
-        return Err("labels must be an object of texts by key.".into());
+        return Err(ConfigProblem::LabelsNotAnObject);
     }
     let entries = js_sys::Object::entries(value.unchecked_ref());
     let mut labels = Vec::new();
@@ -94,7 +95,7 @@ pub(super) fn labels_from_object(value: &JsValue) -> Result<Labels, String> {
         let key = pair.get(0).as_string().unwrap_or_default();
         match pair.get(1).as_string() {
             Some(text) => labels.push((key, text)),
-            None => return Err(format!("the label \"{key}\" is not a string.")),
+            None => return Err(ConfigProblem::LabelNotText { key }),
         }
     }
     Ok(Labels(labels))

@@ -12,6 +12,7 @@ use super::events::Events;
 use super::handle::WidgetHandle;
 use crate::browser::page::document;
 use crate::ui::context::effect;
+use crate::ui::texts::config_text;
 use crate::ui::{FeedbackWidget, Options, WidgetControls, WidgetEvent, STYLES};
 
 /// The element the widget renders into, appended to the page's body.
@@ -35,7 +36,7 @@ pub fn mount(script: HtmlElement, host: web_sys::Element) -> Option<WidgetHandle
         })
     };
     for warning in &warnings {
-        events.report("config", warning);
+        events.report("config", &config_text(warning));
     }
     let on_event = Callback::new(move |event| events.send(event));
     let trigger = trigger_of(&host);

@@ -4,7 +4,7 @@
 use leptos::prelude::*;
 
 use super::options::ReplyTo;
-use super::texts::{config_text, config_texts, localized, Labels, Locale, Texts};
+use super::texts::{localized, Labels, Locale, Texts};
 use crate::api::{Client, TokenSource};
 use crate::contract::backends::{BackendKind, Target};
 use crate::contract::{ConfigProblem, Edit, FeedbackForm, Integration, Ticket};
@@ -69,17 +69,15 @@ impl WidgetControls {
 
     /// Changes the tool key sent with new tickets. A key that breaks the API's rule is refused
     /// with the reasons, and the old key stays.
-    pub fn set_tool_key(&self, key: Option<&str>) -> Result<(), Vec<String>> {
+    pub fn set_tool_key(&self, key: Option<&str>) -> Result<(), Vec<ConfigProblem>> {
         let Some(form) = self.form else {
-            return Err(vec![
-                "this widget replies to a ticket and makes none, so it sends no tool key.".into(),
-            ]);
+            return Err(vec![ConfigProblem::NoToolKeyForReplies]);
         };
         let channel = form.with_untracked(|form| form.integration().channel().to_owned());
         let integration = Integration::new(Some(&channel), key).map_err(|errors| {
             errors
                 .into_iter()
-                .map(|error| config_text(&ConfigProblem::Integration(error)))
+                .map(ConfigProblem::Integration)
                 .collect::<Vec<_>>()
         })?;
         form.update(|form| form.set_integration(integration));
@@ -94,16 +92,15 @@ impl WidgetControls {
         backend: BackendKind,
         api_base: Option<String>,
         target: Target,
-    ) -> Result<(), Vec<String>> {
+    ) -> Result<(), Vec<ConfigProblem>> {
         let api_base = api_base
             .or_else(|| {
                 self.reply
                     .with_untracked(|reply| reply.as_ref().map(|reply| reply.api_base.clone()))
             })
             .unwrap_or_else(|| self.api_base.get_value());
-        self.reply.set(Some(
-            ReplyTo::new(backend, api_base, target).map_err(|problems| config_texts(&problems))?,
-        ));
+        self.reply
+            .set(Some(ReplyTo::new(backend, api_base, target)?));
         Ok(())
     }
 
@@ -113,17 +110,13 @@ impl WidgetControls {
     }
 
     /// Back to the form for new tickets, for a widget that has one.
-    pub fn clear_reply(&self) -> Result<(), String> {
+    pub fn clear_reply(&self) -> Result<(), ConfigProblem> {
         match self.form {
             Some(_) => {
                 self.reply.set(None);
                 Ok(())
             }
-            None => Err(
-                "this widget was set up with data-backend and has no form for new \
-                 tickets to go back to."
-                    .into(),
-            ),
+            None => Err(ConfigProblem::NoFormToGoBackTo),
         }
     }
 

@@ -13,7 +13,7 @@ use super::hooks::outbox::run_outbox;
 use super::hooks::persist::{keep_draft, restored_form};
 use super::hooks::stages::Stage;
 use super::options::{Options, Position};
-use super::texts::{config_texts, localized, named_ticket};
+use super::texts::{config_text, config_texts, localized, named_ticket};
 use super::trigger::{adopt, Trigger};
 use crate::api::Delivery;
 use crate::browser::page;
@@ -88,10 +88,11 @@ pub fn FeedbackWidget(
     };
     let api_base = setup.api_base;
     for warning in &setup.warnings {
+        let warning = config_text(warning);
         web_sys::console::error_1(&format!("feedback-widget: {warning}").into());
         on_event.run(WidgetEvent::Error {
             code: "config",
-            message: warning.clone(),
+            message: warning,
         });
     }
     // The form for new tickets, with what it restored from the last visit; none for a widget

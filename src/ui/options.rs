@@ -1,6 +1,6 @@
 //! The integrator's options, as the script tag's `data-*` attributes or a Leptos app give them.
 
-use super::texts::{Labels, Locale, Texts};
+use super::texts::{Labels, Locale};
 use crate::api::{Client, TokenSource};
 use crate::contract::backends::{BackendKind, Target};
 use crate::contract::{ConfigProblem, Integration};
@@ -142,7 +142,7 @@ pub struct Setup {
     pub theme: Theme,
     pub labels: Labels,
     /// Problems that don't stop the widget, such as an unknown label key, for the console.
-    pub warnings: Vec<String>,
+    pub warnings: Vec<ConfigProblem>,
 }
 
 impl Options {
@@ -194,11 +194,12 @@ impl Options {
                 warnings: {
                     let unknown = self.labels.unknown();
                     if !unknown.is_empty() {
-                        warnings.push(format!(
-                            "data-labels has keys that name no text: {}. The keys are: {}.",
-                            unknown.join(", "),
-                            Texts::KEYS.join(", ")
-                        ));
+                        warnings.push(ConfigProblem::At {
+                            place: "data-labels",
+                            problem: Box::new(ConfigProblem::UnknownLabels {
+                                keys: unknown.into_iter().map(str::to_owned).collect(),
+                            }),
+                        });
                     }
                     warnings
                 },
@@ -210,15 +211,15 @@ impl Options {
 
 impl Options {
     /// The open selector, if the page's `querySelector` takes it; otherwise a warning.
-    fn checked_selector(&self, warnings: &mut Vec<String>) -> Option<String> {
+    fn checked_selector(&self, warnings: &mut Vec<ConfigProblem>) -> Option<String> {
         let selector = self.open_selector.as_deref()?.trim();
         let document = web_sys::window()?.document()?;
         match document.query_selector(selector) {
             Ok(_) => Some(selector.to_owned()),
             Err(_) => {
-                warnings.push(format!(
-                    "the open selector (data-open-selector) \"{selector}\" is not a CSS selector."
-                ));
+                warnings.push(ConfigProblem::NotASelector {
+                    selector: selector.to_owned(),
+                });
                 None
             }
         }

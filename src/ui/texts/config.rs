@@ -2,7 +2,8 @@
 //! console and the `error` event (they are never shown to the page's readers). The token is
 //! never part of one.
 
-use crate::contract::backends::TargetProblem;
+use super::Texts;
+use crate::contract::backends::{BackendKind, TargetProblem};
 use crate::contract::{ConfigProblem, Field, Problem};
 
 /// The sentence for a configuration problem.
@@ -35,6 +36,56 @@ pub fn config_text(problem: &ConfigProblem) -> String {
         ConfigProblem::Target { backend, problem } => {
             format!("{} backend: {}", backend.name(), target_text(problem))
         }
+        ConfigProblem::NotAWord {
+            attribute,
+            value,
+            allowed,
+        } => format!("{attribute}=\"{value}\" is not one of {allowed}; the default is used."),
+        ConfigProblem::NotAWholeNumber { name, value } => match value {
+            Some(value) => format!("{name} is not a whole number (\"{value}\")."),
+            None => format!("{name} is not a whole number."),
+        },
+        ConfigProblem::LabelsNotJson => {
+            "data-labels is not JSON; the built-in texts are used.".into()
+        }
+        ConfigProblem::LabelsNotAnObject => "labels must be an object of texts by key.".into(),
+        ConfigProblem::LabelNotText { key } => format!("the label \"{key}\" is not a string."),
+        ConfigProblem::UnknownLabels { keys } => format!(
+            "no text is named {}. The keys are: {}.",
+            keys.join(", "),
+            Texts::KEYS.join(", ")
+        ),
+        ConfigProblem::UnknownBackend {
+            word,
+            tickets_instead,
+        } => {
+            let word = word.trim();
+            let names: Vec<&str> = BackendKind::ALL.iter().map(|kind| kind.name()).collect();
+            let problem = match BackendKind::HELPDESKS.contains(&word) {
+                true => format!(
+                    "\"{word}\" is not in this build of the widget: the other help desks are in \
+                     feedback-widget-helpdesks.js (for a Rust app, the \"helpdesks\" feature)."
+                ),
+                false => format!("\"{word}\" is not one of {}.", names.join(", ")),
+            };
+            match tickets_instead {
+                true => format!("{problem} The widget makes new tickets instead."),
+                false => problem,
+            }
+        }
+        ConfigProblem::BackendNotAName => "it takes a backend's name, or null.".into(),
+        ConfigProblem::NotATicket => "a ticket is a ticket id or an object with a ticketId.".into(),
+        ConfigProblem::NotASelector { selector } => {
+            format!("the open selector (data-open-selector) \"{selector}\" is not a CSS selector.")
+        }
+        ConfigProblem::NoToolKeyForReplies => {
+            "this widget replies to a ticket and makes none, so it sends no tool key.".into()
+        }
+        ConfigProblem::NoFormToGoBackTo => "this widget was set up with data-backend and has no \
+             form for new tickets to go back to."
+            .into(),
+        ConfigProblem::UnknownLocale => "it takes \"en\" or \"nl\".".into(),
+        ConfigProblem::At { place, problem } => format!("{place}: {}", config_text(problem)),
     }
 }
 
