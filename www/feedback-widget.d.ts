@@ -82,8 +82,10 @@ export interface FeedbackWidgetApi {
   readonly ready: Promise<FeedbackWidgetApi>;
   open(prefill?: FeedbackPrefill): void;
   close(): void;
-  /** A token, a function that returns one (or a promise of one) before each request, or null. */
-  setToken(token: string | null | (() => string | Promise<string>)): void;
+  /** A token, a function that returns one (or a promise of one) before each request, or null.
+   * Returns false, and reports an error event, for a string that can't go into a header (only
+   * visible ASCII can); the old token stays. */
+  setToken(token: string | null | (() => string | Promise<string>)): boolean | void;
   /** Returns false, and reports an error event, for a key over 100 characters. */
   setToolKey(key: string | null): boolean | void;
   /** "en" or "nl". */

@@ -64,3 +64,24 @@ pub enum ConfigProblem {
         problem: Box<ConfigProblem>,
     },
 }
+
+/// Whether `token` can go into an `Authorization: Bearer …` header as it is: visible ASCII only,
+/// as a bearer token is written.
+pub fn token_sendable(token: &str) -> bool {
+    token.bytes().all(|byte| byte.is_ascii_graphic())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::token_sendable;
+
+    #[test]
+    fn a_token_is_visible_ascii() {
+        for token in ["demo-token", "eyJhbGciOi.J9.x_y~+/=", "a"] {
+            assert!(token_sendable(token), "{token:?}");
+        }
+        for token in ["demo token", "tok\u{e9}n", "line\nbreak", "tab\t", "\u{7f}"] {
+            assert!(!token_sendable(token), "{token:?}");
+        }
+    }
+}

@@ -20,7 +20,7 @@ mod text;
 pub use answer::{
     read_reply_answer, read_store_answer, Failure, RateLimit, ServerFieldError, Ticket,
 };
-pub use config::ConfigProblem;
+pub use config::{token_sendable, ConfigProblem};
 pub use display::{display_text, file_size};
 pub use field::{Choice, Field, Priority, TicketType, RATING_RANGE};
 pub use form::{Edit, FeedbackForm, ReplyForm, USER_FIELDS};

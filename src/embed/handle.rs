@@ -5,8 +5,9 @@ use wasm_bindgen::prelude::*;
 
 use super::events::Events;
 use super::js_args::{labels_from_object, prefill_edits, target_from, token_source};
+use crate::api::TokenSource;
 use crate::contract::backends::{BackendKind, Target};
-use crate::contract::ConfigProblem;
+use crate::contract::{token_sendable, ConfigProblem};
 use crate::ui::texts::{config_texts, Locale};
 use crate::ui::WidgetControls;
 
@@ -45,9 +46,16 @@ impl WidgetHandle {
     }
 
     /// A token string, a function that returns one (or a promise of one), or null for none.
+    /// Returns whether it was taken: a string that can't go into a header is refused, and the
+    /// old token stays.
     #[wasm_bindgen(js_name = setToken)]
-    pub fn set_token(&self, token: JsValue) {
-        self.controls.set_token(token_source(&token));
+    pub fn set_token(&self, token: JsValue) -> bool {
+        let source = token_source(&token);
+        if matches!(&source, TokenSource::Fixed(token) if !token_sendable(token)) {
+            return self.refused("setToken", ConfigProblem::TokenNotSendable);
+        }
+        self.controls.set_token(source);
+        true
     }
 
     /// A new tool key for the next tickets, or null for none. Returns whether it was taken.

@@ -3,7 +3,7 @@
 use super::texts::{Labels, Locale};
 use crate::api::{Client, TokenSource};
 use crate::contract::backends::{BackendKind, Target};
-use crate::contract::{ConfigProblem, Integration};
+use crate::contract::{token_sendable, ConfigProblem, Integration};
 
 /// Where the "Feedback" button sits.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -173,8 +173,11 @@ impl Options {
             .as_deref()
             .map(str::trim)
             .filter(|token| !token.is_empty());
-        if token.is_some_and(|token| !token.bytes().all(|byte| byte.is_ascii_graphic())) {
-            problems.push(ConfigProblem::TokenNotSendable);
+        if token.is_some_and(|token| !token_sendable(token)) {
+            problems.push(ConfigProblem::At {
+                place: "data-token",
+                problem: Box::new(ConfigProblem::TokenNotSendable),
+            });
         }
         match (api_base, integration, reply) {
             (Ok(api_base), Ok(integration), Ok(reply)) if problems.is_empty() => Ok(Setup {

@@ -31,7 +31,8 @@ pub fn config_text(problem: &ConfigProblem) -> String {
             format!("the API base (data-api-base) \"{raw}\" is not an http or https URL.")
         }
         ConfigProblem::TokenNotSendable => {
-            "the token (data-token) has characters that can't be sent in a header.".into()
+            "the token has characters that can't be sent in a header; only visible ASCII can."
+                .into()
         }
         ConfigProblem::Target { backend, problem } => {
             format!("{} backend: {}", backend.name(), target_text(problem))

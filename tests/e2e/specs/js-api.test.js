@@ -49,15 +49,22 @@ test("calls made before the widget is ready are queued, and events reach the hos
   assert.equal(posts.length, 1);
 });
 
-test("the API opens, closes and takes a new tool key at run time", async () => {
+test("the API opens, closes, takes a new tool key and refuses a token it can't send", async () => {
   const { page, sandbox } = env;
   await openHost(page, sandbox.url, hostPage({
+    head: `<script>window.errors = []; addEventListener("feedback:error", (e) => errors.push(e.detail));</script>`,
     attributes: `data-api-base="/api" data-channel="feedback" data-token="demo-token" data-tool-key="first"`,
   }));
   await page.evaluate(() => window.FeedbackWidget.ready);
   const dialog = page.getByRole("dialog", { name: "Send feedback" });
   assert.equal(await page.evaluate(() => FeedbackWidget.setToolKey("k".repeat(101))), false);
   assert.equal(await page.evaluate(() => FeedbackWidget.setToolKey("second")), true);
+  // A token with a line break can't go into a header: refused, and the old one stays.
+  assert.equal(await page.evaluate(() => FeedbackWidget.setToken("other-token\nX-Injected: 1")), false);
+  const errors = await page.evaluate(() => window.errors);
+  assert.deepEqual(errors.map((e) => e.code), ["config", "config"]);
+  assert.match(errors[1].message, /^setToken: the token has characters that can't be sent in a header/);
+  assert.ok(!errors[1].message.includes("other-token"), "the token is not in the message");
   await page.evaluate(() => FeedbackWidget.open());
   await dialog.waitFor();
   await page.evaluate(() => FeedbackWidget.close());
@@ -67,6 +74,7 @@ test("the API opens, closes and takes a new tool key at run time", async () => {
   await inView(dialog).getByText("Thank you!").waitFor();
   const [ticket] = await sandbox.tickets();
   assert.equal(ticket.tool_key, "second");
+  assert.equal(ticket.user, "demo", "signed with the token from before");
 });
 
 test("after a 401 the token provider is asked once more and the ticket is sent once more", async () => {
