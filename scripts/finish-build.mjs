@@ -6,7 +6,8 @@
 // - names the glue and wasm as host pages load them;
 // - renames the glue's global (wasm-bindgen's no-modules output) to one per build and version,
 //   gives it start() (fetch the wasm against its hash, instantiate, yield), the crash guard
-//   (www/crash-guard.js) and performance measures, and minifies it;
+//   (www/crash-guard.js) and performance measures, and minifies it; and writes the same glue as
+//   an ES module (<files>.glue.mjs), which the ES module imports and a bundler takes in;
 // - bundles the loader's body (www/loader.js) into the classic loader (www/feedback-widget.js)
 //   and into the ES module for bundlers (www/feedback-widget.mjs, the npm package's entry), fills
 //   in their placeholders (the glue's global, file name and hash) and minifies them.
@@ -74,7 +75,7 @@ try {
 // that instantiating and mounting are two tasks rather than one long one.
 const start = (global, wasmName, integrity) => `
 {
-  const beside = new URL(${JSON.stringify(wasmName)}, document.currentScript.src);
+  const beside = new URL(${JSON.stringify("./" + wasmName)}, document.currentScript.src);
   ${global}.start = (wasm = beside) =>
     ${global}({ module_or_path: fetch(wasm, { integrity: ${JSON.stringify(integrity)} }) }).then(
       () => (self.scheduler?.yield ? scheduler.yield() : new Promise((resume) => setTimeout(resume)))
@@ -83,8 +84,18 @@ const start = (global, wasmName, integrity) => `
 `;
 // The loader's two forms, each with the loader's body bundled in, before their placeholders are
 // filled: the classic script (an IIFE) and the ES module.
+// MODULE keeps one of the loader body's two ways to the glue in each (www/loader.js); the ES
+// module's import of the glue module stays an import, for the app's bundler to follow.
 const bundle = (entry, format) =>
-  buildSync({ entryPoints: [join(root, "www", entry)], bundle: true, format, target: "es2021", write: false }).outputFiles[0].text;
+  buildSync({
+    entryPoints: [join(root, "www", entry)],
+    bundle: true,
+    format,
+    target: "es2021",
+    write: false,
+    define: { MODULE: String(format == "esm") },
+    external: ["./__FILES__.glue.mjs"],
+  }).outputFiles[0].text;
 const sources = { loader: bundle("feedback-widget.js", "iife"), module: bundle("feedback-widget.mjs", "esm") };
 const crashGuard = readFileSync(join(root, "www/crash-guard.js"), "utf8").replace(/^\/\*[\s\S]*?\*\/\s*/, "");
 for (const build of BUILDS) {
@@ -109,15 +120,23 @@ for (const build of BUILDS) {
   if (glue.split(exportsTaken).length != 2) throw new Error(`${glueName} does not take the exports once as \`${exportsTaken}\``);
   glue = glue.replace(exportsTaken, () => `wasm = (${crashGuard.trim().replace(/;$/, "")})(instance.exports);${timing.wasm}`);
   glue += timing.glue(global);
+  // The ES module form: where the classic script looks at its own address, the module looks at
+  // import.meta.url (so a bundler finds the wasm beside it and copies it), and it sets the same
+  // global the loader's body calls.
+  const moduleGlueName = `${build.files}.glue.mjs`;
+  const moduleGlue = glue.replaceAll("document.currentScript.src", "import.meta.url") + `\nglobalThis.${global} = ${global};\n`;
   glue = transformSync(glue, { minify: true }).code;
   writeFileSync(join(folder, glueName), glue);
+  const moduleGlueCode = transformSync(moduleGlue, { minify: true, format: "esm" }).code;
+  writeFileSync(join(folder, moduleGlueName), moduleGlueCode);
 
   for (const form of ["loader", "module"]) {
     let code = sources[form];
     for (const [placeholder, value] of [
       ["__GLUE__", global],
       // sha256 for the loader's one hash: 20 characters less of what every page load pays for.
-      ["__GLUE_SRI__", sri(glue, "sha256")],
+      // (The ES module has none: the app's bundler takes the glue module in as its own.)
+      ...(form == "loader" ? [["__GLUE_SRI__", sri(glue, "sha256")]] : []),
       ["__FILES__", build.files],
     ]) {
       if (!code.includes(placeholder)) throw new Error(`the ${form} has no ${placeholder}`);
@@ -128,7 +147,7 @@ for (const build of BUILDS) {
     writeFileSync(join(folder, build[form]), code);
     hashes[build[form]] = sri(code);
   }
-  Object.assign(hashes, { [glueName]: sri(glue), [wasmName]: sri(wasm) });
+  Object.assign(hashes, { [glueName]: sri(glue), [moduleGlueName]: sri(moduleGlueCode), [wasmName]: sri(wasm) });
 }
 
 writeFileSync(join(folder, "integrity.json"), JSON.stringify(hashes, null, 2) + "\n");

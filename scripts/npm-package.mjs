@@ -18,7 +18,7 @@ const arg = (name, fallback) => process.argv.find((a) => a.startsWith(`--${name}
 
 /** The files of the widget's folder the package holds, then its own. */
 const WIDGET = [
-  ...BUILDS.flatMap((build) => [build.loader, build.module, `${build.files}.js`, `${build.files}_bg.wasm`]),
+  ...BUILDS.flatMap((build) => [build.loader, build.module, `${build.files}.js`, `${build.files}.glue.mjs`, `${build.files}_bg.wasm`]),
   "feedback-widget.css",
   "feedback-widget.d.ts",
   "integrity.json",

@@ -108,7 +108,7 @@ export interface FeedbackWidgetRoot extends FeedbackWidgetApi {
 }
 
 /** What init() takes: the script tag's data-* attributes as camelCase keys (`data-api-base` is
- * `apiBase`), with labels as an object, plus `nonce`. Each key's default is the attribute's. */
+ * `apiBase`), with labels as an object. Each key's default is the attribute's. */
 export interface FeedbackWidgetOptions {
   /** The API's base URL (required). A path such as "/api" is relative to the page. */
   apiBase: string;
@@ -142,8 +142,6 @@ export interface FeedbackWidgetOptions {
   replyName?: string;
   replyEmail?: string;
   markdown?: boolean;
-  /** The page's script nonce, for a nonce Content-Security-Policy: the glue's script tag gets it. */
-  nonce?: string;
 }
 
 /** Shows the widget the options configure and returns its API, the same object as

@@ -17,15 +17,16 @@
  * code. */
 
 /** Shows the widget that `script`'s data-* attributes configure, once per API base and channel: a
- * second call for a configuration the page has already does nothing. The stylesheet is `css` and
- * the glue `glue`, by default beside `script`; the glue's start() fetches the wasm from `wasm`, by
- * default beside the glue. `script` goes to the glue's mount(), which reads the same attributes;
- * its nonce goes to the glue's script tag. */
+ * second call for a configuration the page has already does nothing. The stylesheet is `css`, by
+ * default beside `script`. The glue is, in the classic loader, the script at `glue` (beside
+ * `script`), checked against its hash and given `script`'s nonce; in the ES module (the build
+ * defines MODULE), what the function `glue` imports. Either glue's start() fetches the wasm from beside itself,
+ * checked against the wasm's hash. `script` goes to the glue's mount(), which reads the same
+ * attributes. */
 export function embed(
   script,
   css = new URL("feedback-widget.css", script.src),
-  glue = new URL("__FILES__.js", script.src),
-  wasm
+  glue = new URL("__FILES__.js", script.src)
 ) {
   const doc = document;
   const data = script.dataset;
@@ -109,23 +110,26 @@ export function embed(
     true
   );
 
-  // The widget itself, once: the glue script, whose start() fetches the wasm beside it against
-  // the wasm's hash, both shared by the page's widgets of this version, then mounting into the
-  // element.
+  // The widget itself, once: the glue, whose start() fetches the wasm beside it against the
+  // wasm's hash, both shared by the page's widgets of this version, then mounting into the
+  // element. (The build leaves only one of the two ways in each form.)
   function load() {
-    loading ||= (FeedbackWidget["__GLUE__"] ||= new Promise((resolve, reject) => {
-      doc.head.append(
-        element("script", {
-          src: glue,
-          integrity: "__GLUE_SRI__",
-          crossOrigin: "",
-          // A page with a nonce policy gives the loader's tag its nonce; the glue gets the same.
-          nonce: script.nonce,
-          onerror: reject,
-          onload: () => __GLUE__.start(wasm).then(resolve, reject),
-        })
-      );
-    }))
+    loading ||= (FeedbackWidget["__GLUE__"] ||= MODULE
+      ? glue().then(() => __GLUE__.start())
+      : new Promise((resolve, reject) =>
+          doc.head.append(
+            element("script", {
+              src: glue,
+              integrity: "__GLUE_SRI__",
+              crossOrigin: "",
+              // A page with a nonce policy gives the loader's tag its nonce; the glue gets the same.
+              nonce: script.nonce,
+              onerror: reject,
+              // start()'s promise, which the loader's then settles with.
+              onload: () => resolve(__GLUE__.start()),
+            })
+          )
+        ))
       .then(() => {
         handle = __GLUE__.mount(script, host);
         for (const [name, args] of queue) handle[name](...args);

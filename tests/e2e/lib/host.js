@@ -36,7 +36,7 @@ export function widgetRequests(page) {
   const seen = [];
   page.on("request", (request) => {
     const name = new URL(request.url()).pathname.split("/").pop();
-    if (/^feedback_widget\w*?(_bg)?(-[\w-]+)?\.(wasm|js)$/.test(name)) seen.push(name);
+    if (/^feedback_widget\w*?(_bg|\.glue)?(-[\w-]+)?\.(wasm|m?js)$/.test(name)) seen.push(name);
   });
   return seen;
 }

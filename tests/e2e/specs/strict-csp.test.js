@@ -1,9 +1,10 @@
 // The widget works under a strict Content-Security-Policy (README, Content-Security-Policy) and
-// under a nonce policy, with no violation: no inline script or style, no eval.
+// under a nonce policy, through the loader and through the ES module, with no violation: no
+// inline script or style, no eval.
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { useWidget, waitUntil } from "../lib/harness.js";
-import { hostPage } from "../lib/host.js";
+import { VERSION, hostPage } from "../lib/host.js";
 
 const env = useWidget();
 const BASE = `data-api-base="/api" data-token="demo-token"`;
@@ -15,9 +16,26 @@ const NONCE = "default-src 'self'; script-src 'nonce-r4nd0m' 'wasm-unsafe-eval';
 const LISTENER = `window.violations = [];
 document.addEventListener("securitypolicyviolation", (e) => violations.push(e.violatedDirective + " " + e.blockedURI));`;
 
-for (const [name, policy, attributes] of [
-  ["a strict policy", STRICT, ""],
-  ["a nonce policy", NONCE, `nonce="r4nd0m"`],
+/** A host page with the loader's script tag, its listener and its loader given `attributes`. */
+const loaderHost = (attributes) =>
+  hostPage({
+    head: `<script src="/violations.js" ${attributes}></script>`,
+    attributes: `${BASE} data-channel="feedback" ${attributes}`,
+  });
+
+// The ES module under a nonce policy: the page's module script has the nonce, and the module's
+// import of the glue module inherits it, as every import from a nonced module script does.
+const moduleHost = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Host</title>
+<script src="/violations.js" nonce="r4nd0m"></script></head><body><h1>Host page</h1>
+<script type="module" nonce="r4nd0m">
+  import { init } from "/feedback-widget/${VERSION}/feedback-widget.mjs";
+  init({ apiBase: "/api", channel: "feedback", token: "demo-token" });
+</script></body></html>`;
+
+for (const [name, policy, html] of [
+  ["a strict policy", STRICT, loaderHost("")],
+  ["a nonce policy", NONCE, loaderHost(`nonce="r4nd0m"`)],
+  ["a nonce policy, through the ES module,", NONCE, moduleHost],
 ]) {
   test(`the widget works under ${name} with no violation`, async () => {
     const { page, sandbox } = env;
@@ -28,10 +46,7 @@ for (const [name, policy, attributes] of [
       route.fulfill({
         contentType: "text/html",
         headers: { "content-security-policy": policy },
-        body: hostPage({
-          head: `<script src="/violations.js" ${attributes}></script>`,
-          attributes: `${BASE} data-channel="feedback" ${attributes}`,
-        }),
+        body: html,
       }),
     );
     await page.goto(`${sandbox.url}/csp.html`);
