@@ -12,7 +12,7 @@ use super::events::Events;
 use super::handle::WidgetHandle;
 use crate::browser::page::document;
 use crate::ui::context::effect;
-use crate::ui::texts::config_text;
+use crate::ui::texts::{config_text, MOUNT_FAILED, NO_BODY, NO_SHADOW_ROOT};
 use crate::ui::{FeedbackWidget, Options, WidgetControls, WidgetEvent, STYLES};
 
 /// The element the widget renders into, appended to the page's body.
@@ -42,15 +42,12 @@ pub fn mount(script: HtmlElement, host: web_sys::Element) -> Option<WidgetHandle
     let trigger = trigger_of(&host);
     let rendered = host
         .shadow_root()
-        .ok_or_else(|| JsValue::from_str("the element has no shadow root"))
+        .ok_or_else(|| JsValue::from_str(NO_SHADOW_ROOT))
         .and_then(|shadow| render(&shadow, options, on_event, on_ready, trigger));
     if let Err(error) = rendered {
         events.report(
             "mount",
-            &format!(
-                "the widget could not be shown: {}",
-                error.as_string().unwrap_or_default()
-            ),
+            &format!("{MOUNT_FAILED}{}", error.as_string().unwrap_or_default()),
         );
     }
     let handle = handle
@@ -78,7 +75,7 @@ pub fn attach(
     let host = document.create_element(HOST_TAG)?;
     document
         .body()
-        .ok_or_else(|| JsValue::from_str("the page has no body"))?
+        .ok_or_else(|| JsValue::from_str(NO_BODY))?
         .append_child(&host)?;
     let shadow = host.attach_shadow(&ShadowRootInit::new(ShadowRootMode::Open))?;
     let sheet = web_sys::CssStyleSheet::new()?;

@@ -7,6 +7,7 @@ use leptos::prelude::*;
 
 use super::context::{effect, widget_context};
 use super::hooks::focus_trap::keep_focus_inside;
+use super::texts::CANNOT_OPEN;
 use crate::browser::scroll_lock::{lock_page_scroll, unlock_page_scroll, PageOverflow};
 
 /// A modal dialog, open while `open` is true. Closing only hides it: what the user typed stays.
@@ -38,7 +39,7 @@ pub fn Dialog(
         match (open.get(), element.open()) {
             (true, false) => {
                 if let Err(error) = element.show_modal() {
-                    web_sys::console::error_2(&"feedback-widget: cannot open".into(), &error);
+                    web_sys::console::error_2(&CANNOT_OPEN.into(), &error);
                     return;
                 }
                 if page.with_value(Option::is_none) {

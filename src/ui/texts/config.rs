@@ -90,6 +90,14 @@ pub fn config_text(problem: &ConfigProblem) -> String {
     }
 }
 
+/// When the widget can't be drawn at all, for the `mount` error: the browser's reason follows.
+pub const MOUNT_FAILED: &str = "the widget could not be shown: ";
+/// The reasons the widget gives itself when the page lacks what it draws into.
+pub const NO_SHADOW_ROOT: &str = "the element has no shadow root";
+pub const NO_BODY: &str = "the page has no body";
+/// For the console when the browser refuses to open the dialog; the browser's error follows.
+pub const CANNOT_OPEN: &str = "feedback-widget: cannot open";
+
 /// The sentences for several problems, as the console and the `error` event get them.
 pub fn config_texts(problems: &[ConfigProblem]) -> Vec<String> {
     problems.iter().map(config_text).collect()

@@ -23,7 +23,7 @@ mod sentences;
 mod shown;
 mod table;
 
-pub use config::{config_text, config_texts};
+pub use config::{config_text, config_texts, CANNOT_OPEN, MOUNT_FAILED, NO_BODY, NO_SHADOW_ROOT};
 pub use en::EN;
 pub use fill::{around, fill};
 pub use labels::{localized, Labels};
