@@ -68,15 +68,16 @@ try {
 }
 `,
 };
-// The glue's start(), which the loader calls once the glue has run: it fetches the wasm, from
-// beside the glue unless the loader says where (the ES module does: a bundler renames the files
-// it copies), checked against its hash (the loader checked the glue's), compiles it while it
-// streams in and instantiates it, then yields to the page before the loader mounts the widget, so
-// that instantiating and mounting are two tasks rather than one long one.
+// The glue's start(), which the loader calls once the glue has run: it fetches the wasm from
+// beside the glue (the module form finds it through import.meta.url, which a bundler rewrites to
+// the name it copies the wasm under), checked against its hash (the loader checked the classic
+// glue's), compiles it while it streams in and instantiates it, then yields to the page before
+// the loader mounts the widget, so that instantiating and mounting are two tasks rather than one
+// long one.
 const start = (global, wasmName, integrity) => `
 {
-  const beside = new URL(${JSON.stringify("./" + wasmName)}, document.currentScript.src);
-  ${global}.start = (wasm = beside) =>
+  const wasm = new URL(${JSON.stringify("./" + wasmName)}, document.currentScript.src);
+  ${global}.start = () =>
     ${global}({ module_or_path: fetch(wasm, { integrity: ${JSON.stringify(integrity)} }) }).then(
       () => (self.scheduler?.yield ? scheduler.yield() : new Promise((resume) => setTimeout(resume)))
     );

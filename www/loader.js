@@ -20,9 +20,9 @@
  * second call for a configuration the page has already does nothing. The stylesheet is `css`, by
  * default beside `script`. The glue is, in the classic loader, the script at `glue` (beside
  * `script`), checked against its hash and given `script`'s nonce; in the ES module (the build
- * defines MODULE), what the function `glue` imports. Either glue's start() fetches the wasm from beside itself,
- * checked against the wasm's hash. `script` goes to the glue's mount(), which reads the same
- * attributes. */
+ * defines MODULE), what the function `glue` imports. Either glue's start() fetches the wasm from
+ * beside itself, checked against the wasm's hash. `script` goes to the glue's mount(), which
+ * reads the same attributes. */
 export function embed(
   script,
   css = new URL("feedback-widget.css", script.src),
