@@ -79,7 +79,9 @@ export function embed(
       onfocus: load,
     });
     try {
-      button.textContent = JSON.parse(data.labels).trigger;
+      // Without labels, JSON.parse reads "0" rather than throwing: a first exception costs a slow
+      // phone milliseconds.
+      button.textContent = JSON.parse(data.labels || 0).trigger;
     } catch {}
     button.textContent ||= "Feedback";
     wrap.append(button);

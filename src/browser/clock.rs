@@ -1,5 +1,6 @@
 //! The widget's one clock, and waiting on it.
 
+use wasm_bindgen::prelude::*;
 use wasm_bindgen_futures::JsFuture;
 
 /// Milliseconds since the epoch, from the browser's clock (`Date.now()`, whole milliseconds).
@@ -23,6 +24,28 @@ pub async fn sleep(ms: u64) {
         if let Some(window) = web_sys::window() {
             let _ = window.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms);
         }
+    });
+    let _ = JsFuture::from(promise).await;
+}
+
+#[wasm_bindgen]
+extern "C" {
+    #[wasm_bindgen(js_name = requestIdleCallback)]
+    fn request_idle_callback(callback: &js_sys::Function) -> JsValue;
+    #[wasm_bindgen(js_name = setTimeout)]
+    fn set_timeout(callback: &js_sys::Function) -> JsValue;
+}
+
+/// Resolves in a new task once the browser is idle (`requestIdleCallback`), or in the next task
+/// where it has no idle callbacks (Safari).
+pub async fn idle() {
+    let has_idle =
+        js_sys::Reflect::has(&js_sys::global(), &"requestIdleCallback".into()).unwrap_or(false);
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        match has_idle {
+            true => request_idle_callback(&resolve),
+            false => set_timeout(&resolve),
+        };
     });
     let _ = JsFuture::from(promise).await;
 }

@@ -11,7 +11,8 @@ use super::texts::CANNOT_OPEN;
 use crate::browser::scroll_lock::{lock_page_scroll, unlock_page_scroll, PageOverflow};
 
 /// A modal dialog, open while `open` is true. Closing only hides it: what the user typed stays.
-/// Its content is built after mounting, in the first idle slice, or when it first opens.
+/// It is built in one of the form's idle parts after mounting and its content in the next, or
+/// both when it first opens.
 #[component]
 pub fn Dialog(
     /// Whether the dialog is shown; Escape and the close button set it to false.
@@ -63,7 +64,7 @@ pub fn Dialog(
     // What the dialog holds is built after the widget mounts, while the page is idle, or when it
     // first opens, whichever comes first (see stages.rs). `wanted` turns true once and stays so,
     // so the content is built once.
-    let built = context.stage.reached(1);
+    let built = context.stage.reached(3);
     let wanted = Memo::new(move |was: Option<&bool>| {
         was.copied().unwrap_or(false) || open.get() || built.get()
     });

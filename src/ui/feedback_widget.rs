@@ -11,7 +11,7 @@ use super::hooks::announce::announce_outcomes;
 use super::hooks::open_on_clicks::open_on_clicks;
 use super::hooks::outbox::run_outbox;
 use super::hooks::persist::{keep_draft, restored_form};
-use super::hooks::stages::Stage;
+use super::hooks::stages::{staged, Stage};
 use super::options::{Options, Position};
 use super::texts::{config_text, config_texts, localized, named_ticket};
 use super::trigger::{adopt, Trigger};
@@ -127,11 +127,18 @@ pub fn FeedbackWidget(
     let announcement = RwSignal::new(String::new());
     let stage = Stage::new();
     stage.build_when_idle();
-    let flush = feedback.as_ref().map(|(form, delivery)| {
-        keep_draft(*form, api_base.clone());
-        announce_outcomes(*form, announcement, locale, labels);
-        run_outbox(*form, api_base.clone(), delivery.clone(), client, on_event)
-    });
+    // The form's memory, its announcements and the outbox start with the form's first part,
+    // in a task after mounting (see stages.rs). Opening the dialog builds that part at once.
+    let flush = StoredValue::new(None::<Callback<()>>);
+    if let Some((form, delivery)) = feedback.clone() {
+        let api_base = api_base.clone();
+        stage.once_reached(1, move || {
+            keep_draft(form, api_base.clone());
+            announce_outcomes(form, announcement, locale, labels);
+            let send_due = run_outbox(form, api_base, delivery, client, on_event);
+            flush.set_value(Some(send_due));
+        });
+    }
     // Tell the host about opening and closing, but not about the initial closed state. The
     // effect's first run may already see the dialog open (a queued `open()`), so it compares
     // with "closed" rather than with its first reading.
@@ -146,7 +153,7 @@ pub fn FeedbackWidget(
             } else {
                 WidgetEvent::Close
             });
-            if let Some(flush) = flush.filter(|_| is_open) {
+            if let Some(flush) = flush.get_value().filter(|_| is_open) {
                 flush.run(());
             }
         }
@@ -159,8 +166,13 @@ pub fn FeedbackWidget(
     }
     let (theme, position, dir) = (setup.theme.word(), setup.position, page::direction());
 
-    // A new language or new labels draw the widget again; its state lives above, in the signals.
+    // The widget's root and its button come with the form's first part too. A new language or
+    // new labels draw the widget again; its state lives above, in the signals.
+    let drawn = stage.reached(1);
     (move || {
+        if !drawn.get() {
+            return ().into_any();
+        }
         let locale = locale.get();
         let texts = labels.with(|labels| localized(locale, labels));
         provide_context(WidgetContext {
@@ -189,15 +201,23 @@ pub fn FeedbackWidget(
                 None => texts.title.to_owned(),
             })
         });
+        // The dialog comes in the next part.
         let feedback = feedback.clone();
-        view! {
-            <div class="fw-root" lang=locale.tag() dir=dir data-theme=theme>
-                {trigger}
+        let dialog = move || {
+            let feedback = feedback.clone();
+            view! {
                 <Dialog open title>
                     <Content open reply feedback />
                 </Dialog>
+            }
+        };
+        view! {
+            <div class="fw-root" lang=locale.tag() dir=dir data-theme=theme>
+                {trigger}
+                {staged(stage, 2, dialog)}
             </div>
         }
+        .into_any()
     })
     .into_any()
 }

@@ -145,7 +145,7 @@ pub fn TicketForm(
     };
 
     // The form is built in parts while the page is idle (see stages.rs): Subject with the
-    // dialog, then the message, the rating, the two drop-downs, and the status and actions.
+    // dialog's content, then the message, the rating, the two drop-downs, and the status and actions.
     let stage = context.stage;
     let fields = move || {
         view! {
@@ -160,7 +160,7 @@ pub fn TicketForm(
                 notices=notices(Field::Subject)
                 autofocus=true
             />
-            {staged(stage, 2, move || view! {
+            {staged(stage, 4, move || view! {
                 <TextField
                     id="fw-message"
                     label=texts.message
@@ -172,14 +172,14 @@ pub fn TicketForm(
                     notices=notices(Field::Message)
                 />
             })}
-            {staged(stage, 3, move || view! {
+            {staged(stage, 5, move || view! {
                 <StarRating
                     value=Signal::derive(move || form.with(|form| form.draft.rating))
                     on_change=Callback::new(move |stars| form.update(|f| f.edit(Edit::Rating(stars))))
                     notices=notices(Field::Rating)
                 />
             })}
-            {staged(stage, 4, move || view! {
+            {staged(stage, 6, move || view! {
                 <div class="fw-form__row">
                     <SelectField
                         id="fw-type"
@@ -201,7 +201,7 @@ pub fn TicketForm(
                     />
                 </div>
             })}
-            {staged(stage, 5, move || view! { <StatusMessage sending failure wait extra=form_notices /> })}
+            {staged(stage, 7, move || view! { <StatusMessage sending failure wait extra=form_notices /> })}
         }
     };
     let actions = move || {
@@ -254,7 +254,7 @@ pub fn TicketForm(
         <form class="fw-form" part="form" novalidate on:submit=submit>
             {move || match queued.get() {
                 Some(subject) => view! { <QueuedNotice subject on_cancel=cancel /> }.into_any(),
-                None => view! { {fields()} {staged(stage, 5, actions)} }.into_any(),
+                None => view! { {fields()} {staged(stage, 7, actions)} }.into_any(),
             }}
         </form>
     }

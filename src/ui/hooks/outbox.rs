@@ -6,7 +6,7 @@ use leptos::task::spawn_local;
 
 use super::persist::draft_slot;
 use crate::api::{Client, Delivery};
-use crate::browser::clock::now_ms;
+use crate::browser::clock::{idle, now_ms};
 use crate::browser::storage::concerns;
 use crate::contract::outbox::Outcome;
 use crate::contract::{FeedbackForm, Phase};
@@ -88,6 +88,12 @@ pub(crate) fn run_outbox(
         online.remove();
         storage.remove();
     });
-    send_due.run(());
+    // The first round goes in a task of its own once the page is idle, rather than in the one
+    // that mounts the widget (see stages.rs). Opening the form sends what is due at once.
+    spawn_local(async move {
+        idle().await;
+        // Nothing to do for a widget taken away meanwhile.
+        let _ = send_due.try_run(());
+    });
     send_due
 }

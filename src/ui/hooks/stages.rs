@@ -1,13 +1,18 @@
-//! Building the form in slices. Mounting draws only the button and the dialog's frame; the form
-//! inside is built afterwards, one part per task while the page is idle, so that no single task
-//! of the widget's holds up the host page (on a slow phone a form built in one go is one long
-//! task). Opening the dialog builds whatever is left at once.
+//! Building the widget in slices. Mounting reads the options and what the last visit left; the
+//! rest is built afterwards, one part per task while the page is idle, so that no single task of
+//! the widget's holds up the host page (on a slow phone a widget built in one go is one long
+//! task; V8 compiles each wasm function when it first runs, so a first build costs several times
+//! a later one). The parts: the root with the button and the hooks (drafts, announcements, the
+//! outbox), the dialog's frame, its content with the Subject field, the message, the rating, the
+//! two drop-downs, and the status and actions. Opening the dialog builds whatever is left at once.
 
 use leptos::prelude::*;
-use wasm_bindgen::prelude::*;
+
+use crate::browser::clock::idle;
+use crate::ui::context::effect;
 
 /// How many parts the form is built in.
-pub(crate) const STAGES: u8 = 5;
+pub(crate) const STAGES: u8 = 7;
 
 /// How far the form is built: part `n` is there once the stage is `n` or more.
 #[derive(Clone, Copy)]
@@ -29,6 +34,21 @@ impl Stage {
     pub fn reached(&self, n: u8) -> Memo<bool> {
         let stage = self.0;
         Memo::new(move |_| stage.get() >= n)
+    }
+
+    /// Runs `build` once, when part `n` is built, as part of the component that calls this (what
+    /// it makes belongs to that component).
+    pub fn once_reached(&self, n: u8, build: impl FnOnce() + 'static) {
+        let reached = self.reached(n);
+        let owner = Owner::current();
+        let mut build = Some(build);
+        effect(move || {
+            if reached.get() {
+                if let (Some(build), Some(owner)) = (build.take(), &owner) {
+                    untrack(|| owner.with(build));
+                }
+            }
+        });
     }
 
     /// Builds the parts one by one, each in a task of its own when the browser is idle.
@@ -57,26 +77,4 @@ pub(crate) fn staged<V: IntoView + 'static>(
 ) -> impl IntoView {
     let reached = stage.reached(n);
     move || reached.get().then(&view)
-}
-
-#[wasm_bindgen]
-extern "C" {
-    #[wasm_bindgen(js_name = requestIdleCallback)]
-    fn request_idle_callback(callback: &js_sys::Function) -> JsValue;
-    #[wasm_bindgen(js_name = setTimeout)]
-    fn set_timeout(callback: &js_sys::Function) -> JsValue;
-}
-
-/// Resolves in a new task once the browser is idle (`requestIdleCallback`), or in the next task
-/// where it has no idle callbacks (Safari).
-async fn idle() {
-    let has_idle =
-        js_sys::Reflect::has(&js_sys::global(), &"requestIdleCallback".into()).unwrap_or(false);
-    let promise = js_sys::Promise::new(&mut |resolve, _| {
-        match has_idle {
-            true => request_idle_callback(&resolve),
-            false => set_timeout(&resolve),
-        };
-    });
-    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
 }
