@@ -71,16 +71,25 @@ try {
 // The glue's start(), which the loader calls once the glue has run: it fetches the wasm from
 // beside the glue (the module form finds it through import.meta.url, which a bundler rewrites to
 // the name it copies the wasm under), checked against its hash (the loader checked the classic
-// glue's), compiles it while it streams in and instantiates it, then yields to the page before
-// the loader mounts the widget, so that instantiating and mounting are two tasks rather than one
-// long one.
+// glue's), and compiles it from its bytes. Then it yields to the page, instantiates the module,
+// and yields again before the loader mounts the widget: compiling, instantiating and mounting
+// are separate tasks rather than one long one. (Compiling while the wasm streams in would decode
+// it on the page's main thread as it arrives, in one long task when it arrives at once; compiling
+// from the bytes decodes it on a background thread, and V8 compiles each function when it is
+// first called either way.)
 const start = (global, wasmName, integrity) => `
 {
   const wasm = new URL(${JSON.stringify("./" + wasmName)}, document.currentScript.src);
+  const pause = () => (self.scheduler?.yield ? scheduler.yield() : new Promise((resume) => setTimeout(resume)));
   ${global}.start = () =>
-    ${global}({ module_or_path: fetch(wasm, { integrity: ${JSON.stringify(integrity)} }) }).then(
-      () => (self.scheduler?.yield ? scheduler.yield() : new Promise((resume) => setTimeout(resume)))
-    );
+    fetch(wasm, { integrity: ${JSON.stringify(integrity)} })
+      .then((response) => {
+        if (!response.ok) throw new Error(\`feedback-widget: \${response.status} fetching \${response.url}\`);
+        return response.arrayBuffer();
+      })
+      .then((bytes) => WebAssembly.compile(bytes))
+      .then((module) => pause().then(() => ${global}({ module_or_path: module })))
+      .then(pause);
 }
 `;
 // The loader's two forms, each with the loader's body bundled in, before their placeholders are
@@ -112,6 +121,11 @@ for (const build of BUILDS) {
   // the glue vouches for the wasm.
   const wasm = readFileSync(join(folder, wasmName));
   let glue = read(glueName);
+  // The ES module form below replaces each document.currentScript.src with import.meta.url. In
+  // wasm-bindgen's own glue that is the one line that finds the glue's address; a glue that
+  // finds it another way would leave the module form looking for a script that isn't there.
+  const addresses = glue.split("document.currentScript.src").length - 1;
+  if (addresses != 1) throw new Error(`${glueName} reads document.currentScript.src ${addresses} times, not once`);
   const declaration = /^let wasm_bindgen\s*=\s*/;
   if (!declaration.test(glue)) throw new Error(`${glueName} does not start with wasm-bindgen's no-modules global`);
   glue = glue.replace(declaration, `let ${global} = `) + start(global, wasmName, sri(wasm));
