@@ -46,7 +46,7 @@ hashes["feedback-widget.css"] = sri(css);
 
 // The widget's phases as performance.measure entries, for the benchmark and for a page's own
 // performance tools: the glue's fetch and run, the wasm's fetch, compile and instantiation, and
-// the mounting (the button and the dialog's frame).
+// the mounting (from reading the options to the handle).
 // None of it may stop the widget: a page without the User Timing API just has no entries.
 const timing = {
   wasm: `try { performance.measure("feedback-widget:wasm", "feedback-widget:glue-ran"); } catch {}`,
@@ -59,11 +59,9 @@ try {
   const { mount } = ${global};
   ${global}.mount = (...args) => {
     const start = performance.now();
-    try {
-      return mount(...args);
-    } finally {
+    return mount(...args).finally(() => {
       try { performance.measure("feedback-widget:mount", { start }); } catch {}
-    }
+    });
   };
 }
 `,

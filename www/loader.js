@@ -4,7 +4,7 @@
  *
  * It shows the Feedback button at once, styled by feedback-widget.css, and defines
  * window.FeedbackWidget, queueing calls. The widget itself (glue and wasm, each checked against
- * its integrity hash; the wasm compiles while it streams in) loads only when the reader shows
+ * its integrity hash, the wasm compiled off the main thread) loads only when the reader shows
  * intent (hover, focus, touch, click) or when the browser is idle after the page has loaded (not
  * at idle with data-preload="intent", or when the reader's browser asks to save data). A click
  * before then opens the form once it is ready; the widget takes this button over.
@@ -38,7 +38,7 @@ export function embed(
 
   // The API queues calls until the widget is mounted. The first widget is window.FeedbackWidget,
   // taking over the calls a host stub queued in its `q`; every widget is in FeedbackWidget.all.
-  const api = { key, ready: new Promise((...ends) => (settle = ends)) };
+  const api = { key, ready: new Promise((resolve) => (settle = resolve)) };
   api.ready.catch(Object);
   for (const name of "open close setToken setToolKey setLocale setLabels setBackend setTicket on off".split(" ")) {
     api[name] = (...args) => {
@@ -114,9 +114,11 @@ export function embed(
 
   // The widget itself, once: the glue, whose start() fetches the wasm beside it against the
   // wasm's hash, both shared by the page's widgets of this version, then mounting into the
-  // element. (The build leaves only one of the two ways in each form.)
+  // element, which resolves to the widget's handle in a later task. (The build leaves only one
+  // of the two ways to the glue in each form.) `ready` takes on the outcome, failure included;
+  // settling returns nothing, so `loading` is true from then on.
   function load() {
-    loading ||= (FeedbackWidget["__GLUE__"] ||= MODULE
+    loading ||= !settle((FeedbackWidget["__GLUE__"] ||= MODULE
       ? glue().then(() => __GLUE__.start())
       : new Promise((resolve, reject) =>
           doc.head.append(
@@ -132,12 +134,12 @@ export function embed(
             })
           )
         ))
-      .then(() => {
-        handle = __GLUE__.mount(script, host);
+      .then(() => __GLUE__.mount(script, host))
+      .then((mounted) => {
+        handle = mounted;
         for (const [name, args] of queue) handle[name](...args);
-        settle[0](api);
-      })
-      .catch(settle[1]);
+        return api;
+      }));
   }
 
   // Otherwise when open() was queued, or when the page has loaded and the browser is idle:

@@ -1,6 +1,7 @@
 //! The widget's one clock, and waiting on it.
 
 use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 
 /// Milliseconds since the epoch, from the browser's clock (`Date.now()`, whole milliseconds).
@@ -24,6 +25,28 @@ pub async fn sleep(ms: u64) {
         if let Some(window) = web_sys::window() {
             let _ = window.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms);
         }
+    });
+    let _ = JsFuture::from(promise).await;
+}
+
+/// Resolves in a task of its own, soon: through `scheduler.yield()` where the browser has it
+/// (which lets input and rendering go first), otherwise a timer of no delay.
+pub async fn next_task() {
+    let scheduler = js_sys::Reflect::get(&js_sys::global(), &"scheduler".into())
+        .ok()
+        .filter(JsValue::is_object);
+    let yielded = scheduler.and_then(|scheduler| {
+        let yield_now = js_sys::Reflect::get(&scheduler, &"yield".into()).ok()?;
+        let promise = yield_now
+            .dyn_ref::<js_sys::Function>()?
+            .call0(&scheduler)
+            .ok()?;
+        promise.dyn_into::<js_sys::Promise>().ok()
+    });
+    let promise = yielded.unwrap_or_else(|| {
+        js_sys::Promise::new(&mut |resolve, _| {
+            set_timeout(&resolve);
+        })
     });
     let _ = JsFuture::from(promise).await;
 }

@@ -10,57 +10,67 @@ use super::attributes::options_from;
 use super::crash::CRASH_STYLES;
 use super::events::Events;
 use super::handle::WidgetHandle;
+use crate::browser::clock::next_task;
 use crate::browser::page::document;
 use crate::ui::context::effect;
 use crate::ui::texts::{config_text, MOUNT_FAILED, NO_BODY, NO_SHADOW_ROOT};
-use crate::ui::{FeedbackWidget, Options, WidgetControls, WidgetEvent, STYLES};
+use crate::ui::{FeedbackWidget, Options, Prepared, WidgetControls, WidgetEvent, STYLES};
 
 /// The element the widget renders into, appended to the page's body.
 const HOST_TAG: &str = "feedback-widget";
 
 /// Mounts a widget configured by `script`, the `<script>` element that loaded it, into `host`, the
 /// loader's `<feedback-widget>` element, whose shadow root holds the stylesheet and maybe the
-/// button. Returns the widget's handle, or nothing when the options are broken: the reasons went
-/// to the console and out as `feedback:error` events. Never throws into the page.
+/// button. Resolves to the widget's handle, or to nothing when the options are broken: the
+/// reasons went to the console and out as `feedback:error` events. Never rejects.
+///
+/// Mounting takes three tasks, so that none of them holds up the page for long (see
+/// `ui/hooks/stages.rs`): reading the script tag's options, then checking them and restoring what
+/// the last visit left, then drawing the widget. The handle works as soon as it is there.
 #[wasm_bindgen]
-pub fn mount(script: HtmlElement, host: web_sys::Element) -> Option<WidgetHandle> {
+pub async fn mount(script: HtmlElement, host: web_sys::Element) -> Option<WidgetHandle> {
     let (options, warnings) = options_from(&script);
     let events = Events::new(&host, &options.channel);
-    let handle = std::sync::Arc::new(std::sync::OnceLock::new());
-    let on_ready = {
-        let handle = handle.clone();
-        Callback::new(move |controls: WidgetControls| {
-            let _ = handle.set(controls);
-            // A crash leaves a panel in the language the widget shows at the time.
-            effect(move || events.set_crash_texts(controls.texts()));
-        })
-    };
     for warning in &warnings {
         events.report("config", &config_text(warning));
     }
+    next_task().await;
     let on_event = Callback::new(move |event| events.send(event));
     let trigger = trigger_of(&host);
-    let rendered = host
+    let container = host
         .shadow_root()
         .ok_or_else(|| JsValue::from_str(NO_SHADOW_ROOT))
-        .and_then(|shadow| render(&shadow, options, on_event, on_ready, trigger));
-    if let Err(error) = rendered {
-        events.report(
-            "mount",
-            &format!("{MOUNT_FAILED}{}", error.as_string().unwrap_or_default()),
-        );
-    }
-    let handle = handle
-        .get()
-        .map(|&controls| WidgetHandle { controls, events });
+        .and_then(|shadow| container_in(&shadow));
+    let widget = match container {
+        Ok(container) => Prepared::new(options, on_event).map(|widget| (widget, container)),
+        Err(error) => {
+            events.report(
+                "mount",
+                &format!("{MOUNT_FAILED}{}", error.as_string().unwrap_or_default()),
+            );
+            None
+        }
+    };
     // A widget that can't work shows no button: the loader's goes. (Its element stays: the
     // loader keeps that in the page.)
-    if handle.is_none() {
-        if let Some(button) = trigger_of(&host) {
+    let Some((widget, container)) = widget else {
+        if let Some(button) = trigger {
             button.remove();
         }
-    }
-    handle
+        return None;
+    };
+    let controls = widget.controls;
+    // A crash leaves a panel in the language the widget shows at the time.
+    events.set_crash_texts(controls.texts());
+    wasm_bindgen_futures::spawn_local(async move {
+        next_task().await;
+        leptos::mount::mount_to(container, move || {
+            effect(move || events.set_crash_texts(controls.texts()));
+            widget.view(trigger)
+        })
+        .forget();
+    });
+    Some(WidgetHandle { controls, events })
 }
 
 /// Renders a widget into a new `<feedback-widget>` element at the end of the page's body, inside
@@ -81,7 +91,11 @@ pub fn attach(
     let sheet = web_sys::CssStyleSheet::new()?;
     sheet.replace_sync(&format!("{STYLES}{CRASH_STYLES}"))?;
     shadow.set_adopted_style_sheets(&js_sys::Array::of1(&sheet));
-    render(&shadow, options, on_event, on_ready, None)?;
+    let container = container_in(&shadow)?;
+    leptos::mount::mount_to(container, move || {
+        view! { <FeedbackWidget options on_event on_ready /> }
+    })
+    .forget();
     Ok(host)
 }
 
@@ -91,19 +105,9 @@ fn trigger_of(host: &web_sys::Element) -> Option<HtmlElement> {
     Some(button.unchecked_into())
 }
 
-/// Mounts the widget into `shadow`, with `trigger` as its button when the page drew one.
-fn render(
-    shadow: &web_sys::ShadowRoot,
-    options: Options,
-    on_event: Callback<WidgetEvent>,
-    on_ready: Callback<WidgetControls>,
-    trigger: Option<HtmlElement>,
-) -> Result<(), JsValue> {
+/// A new element at the end of `shadow`, for a widget to render into.
+fn container_in(shadow: &web_sys::ShadowRoot) -> Result<HtmlElement, JsValue> {
     let container: HtmlElement = document()?.create_element("div")?.unchecked_into();
     shadow.append_child(&container)?;
-    leptos::mount::mount_to(container, move || {
-        view! { <FeedbackWidget options on_event on_ready trigger /> }
-    })
-    .forget();
-    Ok(())
+    Ok(container)
 }

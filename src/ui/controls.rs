@@ -47,7 +47,8 @@ pub struct WidgetControls {
 impl WidgetControls {
     /// Opens the dialog, first applying `prefill` to the feedback form.
     pub fn open(&self, prefill: Vec<Edit>) {
-        if let Some(form) = self.form {
+        // Without a prefill the form is left as it is, so that opening redraws none of it.
+        if let Some(form) = self.form.filter(|_| !prefill.is_empty()) {
             form.update(|form| {
                 for edit in prefill {
                     form.edit(edit);

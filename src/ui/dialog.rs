@@ -4,6 +4,7 @@
 //! and holds the live region that announces what happens.
 
 use leptos::prelude::*;
+use wasm_bindgen::JsCast;
 
 use super::context::{effect, widget_context};
 use super::hooks::focus_trap::keep_focus_inside;
@@ -28,24 +29,50 @@ pub fn Dialog(
     let placed = context.placed;
     let dialog = NodeRef::<leptos::html::Dialog>::new();
     let page = StoredValue::new_local(None::<PageOverflow>);
+    // Whether showModal waits for the next frame.
+    let showing = StoredValue::new(false);
     effect(move || {
         let Some(element) = dialog.get() else {
             return;
         };
         placed.track();
-        // Taken out of the page and put back, an open dialog is no longer modal: show it again.
-        if open.get_untracked() && element.open() && !element.matches(":modal").unwrap_or(true) {
-            element.close();
-        }
-        match (open.get(), element.open()) {
-            (true, false) => {
+        let show = {
+            let element = element.clone();
+            move || {
+                let _ = showing.try_set_value(false);
+                if open.try_get_untracked() != Some(true) || element.open() {
+                    return;
+                }
                 if let Err(error) = element.show_modal() {
                     web_sys::console::error_2(&CANNOT_OPEN.into(), &error);
                     return;
                 }
-                if page.with_value(Option::is_none) {
+                // showModal focuses the `autofocus` field; WebKit may judge it by the style it had
+                // while the dialog was closed and focus nothing.
+                if !element.matches(":focus-within").unwrap_or(true) {
+                    focus_autofocus(&element);
+                }
+                if page.try_with_value(Option::is_none) == Some(true) {
                     page.set_value(lock_page_scroll());
                 }
+            }
+        };
+        // Taken out of the page and put back, an open dialog is no longer modal: show it again,
+        // at once, so that it is open again when its close event comes.
+        let again =
+            open.get_untracked() && element.open() && !element.matches(":modal").unwrap_or(true);
+        if again {
+            element.close();
+        }
+        match (open.get(), element.open()) {
+            (true, false) if again => show(),
+            // Otherwise shown in the next frame's animation callbacks, just before it paints,
+            // rather than in the task that asked: showModal works out the style and layout of
+            // the page at once, and there it adds nothing to that task. The dialog paints in the
+            // same frame.
+            (true, false) => {
+                showing.set_value(true);
+                request_animation_frame(show);
             }
             (false, true) => element.close(),
             _ => {}
@@ -88,8 +115,10 @@ pub fn Dialog(
             }
             on:close=move |_| {
                 // A close event can arrive after the dialog was opened again (close() then
-                // open() in one go); only a dialog that is really closed counts.
-                if dialog.get().is_some_and(|element| !element.open()) {
+                // open() in one go); only a dialog that is really closed, and not about to be
+                // shown again, counts.
+                let shown_soon = showing.try_get_value() == Some(true);
+                if !shown_soon && dialog.get().is_some_and(|element| !element.open()) {
                     open.set(false);
                 }
             }
@@ -115,5 +144,13 @@ pub fn Dialog(
                 {move || announcement.get()}
             </div>
         </dialog>
+    }
+}
+
+/// Focuses the field in `dialog` that asks for focus, if there is one.
+fn focus_autofocus(dialog: &web_sys::HtmlDialogElement) {
+    let field = dialog.query_selector("[autofocus]").ok().flatten();
+    if let Some(field) = field.and_then(|field| field.dyn_into::<web_sys::HtmlElement>().ok()) {
+        let _ = field.focus();
     }
 }

@@ -12,11 +12,13 @@ use super::hooks::open_on_clicks::open_on_clicks;
 use super::hooks::outbox::run_outbox;
 use super::hooks::persist::{keep_draft, restored_form};
 use super::hooks::stages::{staged, Stage};
-use super::options::{Options, Position};
+use super::options::{Options, Position, Setup, Theme};
 use super::texts::{config_text, config_texts, localized, named_ticket};
 use super::trigger::{adopt, Trigger};
 use crate::api::Delivery;
+use crate::browser::clock::next_task;
 use crate::browser::page;
+use crate::contract::FeedbackForm;
 
 /// The feedback widget: a "Feedback" button that opens a dialog with the form.
 ///
@@ -72,152 +74,222 @@ pub fn FeedbackWidget(
     trigger: Option<web_sys::HtmlElement>,
 ) -> impl IntoView {
     let on_event = on_event.unwrap_or_else(|| Callback::new(|_| {}));
-    let setup = match options.check() {
-        Ok(setup) => setup,
-        Err(problems) => {
-            let problems = config_texts(&problems);
-            for problem in &problems {
-                web_sys::console::error_1(&format!("feedback-widget: {problem}").into());
+    let Some(widget) = Prepared::new(options, on_event) else {
+        return ().into_any();
+    };
+    if let Some(on_ready) = on_ready {
+        on_ready.run(widget.controls);
+    }
+    widget.view(trigger)
+}
+
+/// A widget whose options passed their checks, with what it restored from the last visit, and
+/// nothing drawn yet. The script tag's widget prepares in one task and draws in the next (see
+/// stages.rs); the component does both at once.
+pub(crate) struct Prepared {
+    /// The host's hold on the widget, usable from now on.
+    pub controls: WidgetControls,
+    on_event: Callback<WidgetEvent>,
+    /// The form for new tickets and its delivery; none for a widget that only replies.
+    feedback: Option<(RwSignal<FeedbackForm>, Delivery)>,
+    /// The absolute API base, without a trailing slash.
+    api_base: String,
+    keep_query: bool,
+    open_selector: Option<String>,
+    theme: Theme,
+    position: Position,
+}
+
+impl Prepared {
+    /// Checks `options`. Options that break a rule prepare nothing: each problem goes to the
+    /// console and out as one `config` error. Problems that don't stop the widget go out too.
+    pub fn new(options: Options, on_event: Callback<WidgetEvent>) -> Option<Self> {
+        let setup = match options.check() {
+            Ok(setup) => setup,
+            Err(problems) => {
+                let problems = config_texts(&problems);
+                for problem in &problems {
+                    web_sys::console::error_1(&format!("feedback-widget: {problem}").into());
+                }
+                on_event.run(WidgetEvent::Error {
+                    code: "config",
+                    message: problems.join(" "),
+                });
+                return None;
             }
+        };
+        let Setup {
+            api_base,
+            integration,
+            reply,
+            client,
+            locale,
+            keep_query,
+            position,
+            open_selector,
+            theme,
+            labels,
+            warnings,
+        } = setup;
+        for warning in &warnings {
+            let warning = config_text(warning);
+            web_sys::console::error_1(&format!("feedback-widget: {warning}").into());
             on_event.run(WidgetEvent::Error {
                 code: "config",
-                message: problems.join(" "),
+                message: warning,
             });
-            return ().into_any();
         }
-    };
-    let api_base = setup.api_base;
-    for warning in &setup.warnings {
-        let warning = config_text(warning);
-        web_sys::console::error_1(&format!("feedback-widget: {warning}").into());
-        on_event.run(WidgetEvent::Error {
-            code: "config",
-            message: warning,
+        // The form for new tickets, with what it restored from the last visit; none for a widget
+        // that only replies to a ticket.
+        let feedback = integration.map(|integration| {
+            let delivery = Delivery::new(&api_base, integration.channel());
+            let form = RwSignal::new(restored_form(integration, &api_base, &delivery));
+            (form, delivery)
         });
-    }
-    // The form for new tickets, with what it restored from the last visit; none for a widget
-    // that only replies to a ticket.
-    let feedback = setup.integration.map(|integration| {
-        let delivery = Delivery::new(&api_base, integration.channel());
-        let form = RwSignal::new(restored_form(integration, &api_base, &delivery));
-        (form, delivery)
-    });
-    let controls = WidgetControls {
-        open: RwSignal::new(false),
-        form: feedback.as_ref().map(|(form, _)| *form),
-        reply: RwSignal::new(setup.reply),
-        api_base: StoredValue::new(api_base.clone()),
-        locale: RwSignal::new(setup.locale),
-        labels: RwSignal::new(setup.labels),
-        client: StoredValue::new(setup.client),
-        placed: RwSignal::new(0),
-    };
-    let WidgetControls {
-        open,
-        reply,
-        locale,
-        labels,
-        client,
-        placed,
-        ..
-    } = controls;
-    if let Some(on_ready) = on_ready {
-        on_ready.run(controls);
-    }
-    let announcement = RwSignal::new(String::new());
-    let stage = Stage::new();
-    stage.build_when_idle();
-    // The form's memory, its announcements and the outbox start with the form's first part,
-    // in a task after mounting (see stages.rs). Opening the dialog builds that part at once.
-    let flush = StoredValue::new(None::<Callback<()>>);
-    if let Some((form, delivery)) = feedback.clone() {
-        let api_base = api_base.clone();
-        stage.once_reached(1, move || {
-            keep_draft(form, api_base.clone());
-            announce_outcomes(form, announcement, locale, labels);
-            let send_due = run_outbox(form, api_base, delivery, client, on_event);
-            flush.set_value(Some(send_due));
-        });
-    }
-    // Tell the host about opening and closing, but not about the initial closed state. The
-    // effect's first run may already see the dialog open (a queued `open()`), so it compares
-    // with "closed" rather than with its first reading.
-    Effect::new(move |was_open: Option<bool>| {
-        let is_open = open.get();
-        if is_open {
-            stage.finish();
-        }
-        if is_open != was_open.unwrap_or(false) {
-            on_event.run(if is_open {
-                WidgetEvent::Open
-            } else {
-                WidgetEvent::Close
-            });
-            if let Some(flush) = flush.get_value().filter(|_| is_open) {
-                flush.run(());
-            }
-        }
-        is_open
-    });
-    let keep_query = setup.keep_query;
-
-    if let Some(selector) = setup.open_selector {
-        open_on_clicks(&selector, open);
-    }
-    let (theme, position, dir) = (setup.theme.word(), setup.position, page::direction());
-
-    // The widget's root and its button come with the form's first part too. A new language or
-    // new labels draw the widget again; its state lives above, in the signals.
-    let drawn = stage.reached(1);
-    (move || {
-        if !drawn.get() {
-            return ().into_any();
-        }
-        let locale = locale.get();
-        let texts = labels.with(|labels| localized(locale, labels));
-        provide_context(WidgetContext {
-            texts,
-            client,
-            keep_query,
+        let controls = WidgetControls {
+            open: RwSignal::new(false),
+            form: feedback.as_ref().map(|(form, _)| *form),
+            reply: RwSignal::new(reply),
+            api_base: StoredValue::new(api_base.clone()),
+            locale: RwSignal::new(locale),
+            labels: RwSignal::new(labels),
+            client: StoredValue::new(client),
+            placed: RwSignal::new(0),
+        };
+        Some(Prepared {
+            controls,
             on_event,
-            api_base: api_base.clone(),
-            #[cfg(feature = "helpdesks")]
-            lang: locale.tag(),
-            announcement,
+            feedback,
+            api_base,
+            keep_query,
+            open_selector,
+            theme,
+            position,
+        })
+    }
+
+    /// The widget: its hooks and its view, with `trigger` as its button when the page drew one.
+    pub fn view(self, trigger: Option<web_sys::HtmlElement>) -> AnyView {
+        let Prepared {
+            controls,
+            on_event,
+            feedback,
+            api_base,
+            keep_query,
+            open_selector,
+            theme,
+            position,
+        } = self;
+        let WidgetControls {
+            open,
+            reply,
+            locale,
+            labels,
+            client,
             placed,
-            stage,
-        });
-        let trigger = match (&trigger, position) {
-            (Some(button), _) => {
-                adopt(button.clone(), open);
-                None
-            }
-            (None, Position::None) => None,
-            (None, corner) => Some(view! { <Trigger open left=corner == Position::BottomLeft /> }),
-        };
-        let title = Signal::derive(move || {
-            reply.with(|reply| match reply {
-                Some(to) => texts.with_ticket(texts.reply_title, &named_ticket(&to.target.ticket)),
-                None => texts.title.to_owned(),
-            })
-        });
-        // The dialog comes in the next part.
-        let feedback = feedback.clone();
-        let dialog = move || {
-            let feedback = feedback.clone();
-            view! {
-                <Dialog open title>
-                    <Content open reply feedback />
-                </Dialog>
-            }
-        };
-        view! {
-            <div class="fw-root" lang=locale.tag() dir=dir data-theme=theme>
-                {trigger}
-                {staged(stage, 2, dialog)}
-            </div>
+            ..
+        } = controls;
+        let announcement = RwSignal::new(String::new());
+        let stage = Stage::new();
+        stage.build_when_idle();
+        // The form's memory, its announcements and the outbox start with the form's first part,
+        // in a task after mounting (see stages.rs). Opening the dialog builds that part at once.
+        let flush = StoredValue::new(None::<Callback<()>>);
+        if let Some((form, delivery)) = feedback.clone() {
+            let api_base = api_base.clone();
+            stage.once_reached(1, move || {
+                keep_draft(form, api_base.clone());
+                announce_outcomes(form, announcement, locale, labels);
+                let send_due = run_outbox(form, api_base, delivery, client, on_event);
+                flush.set_value(Some(send_due));
+            });
         }
+        // Tell the host about opening and closing, but not about the initial closed state. The
+        // effect's first run may already see the dialog open (a queued `open()`), so it compares
+        // with "closed" rather than with its first reading.
+        Effect::new(move |was_open: Option<bool>| {
+            let is_open = open.get();
+            if is_open {
+                stage.finish();
+            }
+            if is_open != was_open.unwrap_or(false) {
+                on_event.run(if is_open {
+                    WidgetEvent::Open
+                } else {
+                    WidgetEvent::Close
+                });
+                // What is due in the outbox goes in the task after the one that opens the form.
+                if let Some(flush) = flush.get_value().filter(|_| is_open) {
+                    leptos::task::spawn_local(async move {
+                        next_task().await;
+                        let _ = flush.try_run(());
+                    });
+                }
+            }
+            is_open
+        });
+        if let Some(selector) = open_selector {
+            open_on_clicks(&selector, open);
+        }
+        let (theme, dir) = (theme.word(), page::direction());
+
+        // The widget's root and its button come with the form's first part too. A new language or
+        // new labels draw the widget again; its state lives above, in the signals.
+        let drawn = stage.reached(1);
+        (move || {
+            if !drawn.get() {
+                return ().into_any();
+            }
+            let locale = locale.get();
+            let texts = labels.with(|labels| localized(locale, labels));
+            provide_context(WidgetContext {
+                texts,
+                client,
+                keep_query,
+                on_event,
+                api_base: api_base.clone(),
+                #[cfg(feature = "helpdesks")]
+                lang: locale.tag(),
+                announcement,
+                placed,
+                stage,
+            });
+            let trigger = match (&trigger, position) {
+                (Some(button), _) => {
+                    adopt(button.clone(), open);
+                    None
+                }
+                (None, Position::None) => None,
+                (None, corner) => {
+                    Some(view! { <Trigger open left=corner == Position::BottomLeft /> })
+                }
+            };
+            let title = Signal::derive(move || {
+                reply.with(|reply| match reply {
+                    Some(to) => {
+                        texts.with_ticket(texts.reply_title, &named_ticket(&to.target.ticket))
+                    }
+                    None => texts.title.to_owned(),
+                })
+            });
+            // The dialog comes in the next part.
+            let feedback = feedback.clone();
+            let dialog = move || {
+                let feedback = feedback.clone();
+                view! {
+                    <Dialog open title>
+                        <Content open reply feedback />
+                    </Dialog>
+                }
+            };
+            view! {
+                <div class="fw-root" lang=locale.tag() dir=dir data-theme=theme>
+                    {trigger}
+                    {staged(stage, 2, dialog)}
+                </div>
+            }
+            .into_any()
+        })
         .into_any()
-    })
-    .into_any()
+    }
 }

@@ -36,6 +36,7 @@ mod trigger;
 
 pub use controls::{WidgetControls, WidgetEvent};
 pub use feedback_widget::FeedbackWidget;
+pub(crate) use feedback_widget::Prepared;
 pub use options::Options;
 pub use texts::{Labels, Locale, Texts};
 

@@ -144,23 +144,26 @@ pub fn TicketForm(
             && waiting()
     };
 
-    // The form is built in parts while the page is idle (see stages.rs): Subject with the
-    // dialog's content, then the message, the rating, the two drop-downs, and the status and actions.
+    // The form is built in parts while the page is idle (see stages.rs): the form itself with the
+    // dialog's content, then Subject, the message, the rating, the two drop-downs, and the status
+    // and actions.
     let stage = context.stage;
     let fields = move || {
         view! {
             <p class="fw-form__intro">{texts.intro}</p>
-            <TextField
-                id="fw-subject"
-                label=texts.subject
-                marker=texts.required
-                max=Field::Subject.max_chars()
-                value=Signal::derive(move || form.with(|form| form.draft.subject.clone()))
-                on_input=edit(Edit::Subject)
-                notices=notices(Field::Subject)
-                autofocus=true
-            />
             {staged(stage, 4, move || view! {
+                <TextField
+                    id="fw-subject"
+                    label=texts.subject
+                    marker=texts.required
+                    max=Field::Subject.max_chars()
+                    value=Signal::derive(move || form.with(|form| form.draft.subject.clone()))
+                    on_input=edit(Edit::Subject)
+                    notices=notices(Field::Subject)
+                    autofocus=true
+                />
+            })}
+            {staged(stage, 5, move || view! {
                 <TextField
                     id="fw-message"
                     label=texts.message
@@ -172,14 +175,14 @@ pub fn TicketForm(
                     notices=notices(Field::Message)
                 />
             })}
-            {staged(stage, 5, move || view! {
+            {staged(stage, 6, move || view! {
                 <StarRating
                     value=Signal::derive(move || form.with(|form| form.draft.rating))
                     on_change=Callback::new(move |stars| form.update(|f| f.edit(Edit::Rating(stars))))
                     notices=notices(Field::Rating)
                 />
             })}
-            {staged(stage, 6, move || view! {
+            {staged(stage, 7, move || view! {
                 <div class="fw-form__row">
                     <SelectField
                         id="fw-type"
@@ -201,7 +204,7 @@ pub fn TicketForm(
                     />
                 </div>
             })}
-            {staged(stage, 7, move || view! { <StatusMessage sending failure wait extra=form_notices /> })}
+            {staged(stage, 8, move || view! { <StatusMessage sending failure wait extra=form_notices /> })}
         }
     };
     let actions = move || {
@@ -254,7 +257,7 @@ pub fn TicketForm(
         <form class="fw-form" part="form" novalidate on:submit=submit>
             {move || match queued.get() {
                 Some(subject) => view! { <QueuedNotice subject on_cancel=cancel /> }.into_any(),
-                None => view! { {fields()} {staged(stage, 7, actions)} }.into_any(),
+                None => view! { {fields()} {staged(stage, 8, actions)} }.into_any(),
             }}
         </form>
     }

@@ -3,7 +3,7 @@
 //! the widget's holds up the host page (on a slow phone a widget built in one go is one long
 //! task; V8 compiles each wasm function when it first runs, so a first build costs several times
 //! a later one). The parts: the root with the button and the hooks (drafts, announcements, the
-//! outbox), the dialog's frame, its content with the Subject field, the message, the rating, the
+//! outbox), the dialog's frame, its content, the Subject field, the message, the rating, the
 //! two drop-downs, and the status and actions. Opening the dialog builds whatever is left at once.
 
 use leptos::prelude::*;
@@ -12,7 +12,7 @@ use crate::browser::clock::idle;
 use crate::ui::context::effect;
 
 /// How many parts the form is built in.
-pub(crate) const STAGES: u8 = 7;
+pub(crate) const STAGES: u8 = 8;
 
 /// How far the form is built: part `n` is there once the stage is `n` or more.
 #[derive(Clone, Copy)]
