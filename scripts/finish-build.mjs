@@ -3,7 +3,8 @@
 // - feedback-widget.js: this API's tickets and replies (builds/widget);
 // - feedback-widget-helpdesks.js: the same with the three other help desks (builds/helpdesks).
 // For each build it
-// - names the glue and wasm as host pages load them;
+// - names the glue and wasm as host pages load them, and gives the two short names for each
+//   other's functions (scripts/short-names.mjs);
 // - renames the glue's global (wasm-bindgen's no-modules output) to one per build and version,
 //   gives it start() (fetch the wasm against its hash, instantiate, yield), the crash guard
 //   (www/crash-guard.js) and performance measures, and minifies it; and writes the same glue as
@@ -20,6 +21,7 @@ import { join } from "node:path";
 import { buildSync, transformSync } from "esbuild";
 import { BUILDS, VERSION as version, globalOf } from "./builds.mjs";
 import { precompress } from "./compress.mjs";
+import { shortenNames } from "./short-names.mjs";
 
 const root = new URL("..", import.meta.url).pathname;
 const staging = process.env.TRUNK_STAGING_DIR || join(root, "dist");
@@ -117,8 +119,11 @@ for (const build of BUILDS) {
 
   // The glue, under a global of its own and knowing the wasm's hash: the loader checks the glue,
   // the glue vouches for the wasm.
-  const wasm = readFileSync(join(folder, wasmName));
   let glue = read(glueName);
+  // Short names between the two, before either is hashed (scripts/short-names.mjs).
+  const { glue: renamed, exports } = shortenNames(join(folder, wasmName), glue);
+  glue = renamed;
+  const wasm = readFileSync(join(folder, wasmName));
   // The ES module form below replaces each document.currentScript.src with import.meta.url. In
   // wasm-bindgen's own glue that is the one line that finds the glue's address; a glue that
   // finds it another way would leave the module form looking for a script that isn't there.
@@ -131,7 +136,10 @@ for (const build of BUILDS) {
   // wasm traps (www/crash-guard.js).
   const exportsTaken = "wasm = instance.exports;";
   if (glue.split(exportsTaken).length != 2) throw new Error(`${glueName} does not take the exports once as \`${exportsTaken}\``);
-  glue = glue.replace(exportsTaken, () => `wasm = (${crashGuard.trim().replace(/;$/, "")})(instance.exports);${timing.wasm}`);
+  // The guard knows the module by its memory, under the memory's short name.
+  if (crashGuard.split("exports.memory").length != 2) throw new Error("the crash guard does not read exports.memory once");
+  const guard = crashGuard.trim().replace(/;$/, "").replaceAll("exports.memory", `exports.${exports.get("memory")}`);
+  glue = glue.replace(exportsTaken, () => `wasm = (${guard})(instance.exports);${timing.wasm}`);
   glue += timing.glue(global);
   // The ES module form: where the classic script looks at its own address, the module looks at
   // import.meta.url (so a bundler finds the wasm beside it and copies it), and it sets the same
