@@ -12,9 +12,9 @@ use super::events::Events;
 use super::handle::WidgetHandle;
 use crate::browser::clock::next_task;
 use crate::browser::page::document;
-use crate::ui::context::effect;
+use crate::ui::effect::effect;
 use crate::ui::texts::{config_text, MOUNT_FAILED, NO_BODY, NO_SHADOW_ROOT};
-use crate::ui::{FeedbackWidget, Options, Prepared, WidgetControls, WidgetEvent, STYLES};
+use crate::ui::{Checked, FeedbackWidget, Options, WidgetControls, WidgetEvent, STYLES};
 
 /// The element the widget renders into, appended to the page's body.
 const HOST_TAG: &str = "feedback-widget";
@@ -24,9 +24,9 @@ const HOST_TAG: &str = "feedback-widget";
 /// button. Resolves to the widget's handle, or to nothing when the options are broken: the
 /// reasons went to the console and out as `feedback:error` events. Never rejects.
 ///
-/// Mounting takes three tasks, so that none of them holds up the page for long (see
-/// `ui/hooks/stages.rs`): reading the script tag's options, then checking them and restoring what
-/// the last visit left, then drawing the widget. The handle works as soon as it is there.
+/// Mounting takes four tasks, so that none of them holds up the page for long (see
+/// `ui/hooks/stages.rs`): reading the script tag's options, checking them, restoring what the
+/// last visit left, and drawing the widget. The handle works as soon as it is there.
 #[wasm_bindgen]
 pub async fn mount(script: HtmlElement, host: web_sys::Element) -> Option<WidgetHandle> {
     let (options, warnings) = options_from(&script);
@@ -42,7 +42,7 @@ pub async fn mount(script: HtmlElement, host: web_sys::Element) -> Option<Widget
         .ok_or_else(|| JsValue::from_str(NO_SHADOW_ROOT))
         .and_then(|shadow| container_in(&shadow));
     let widget = match container {
-        Ok(container) => Prepared::new(options, on_event).map(|widget| (widget, container)),
+        Ok(container) => Checked::new(options, on_event).map(|widget| (widget, container)),
         Err(error) => {
             events.report(
                 "mount",
@@ -59,6 +59,8 @@ pub async fn mount(script: HtmlElement, host: web_sys::Element) -> Option<Widget
         }
         return None;
     };
+    next_task().await;
+    let widget = widget.restore();
     let controls = widget.controls;
     // A crash leaves a panel in the language the widget shows at the time.
     events.set_crash_texts(controls.texts());

@@ -1,5 +1,4 @@
-//! What every component of one widget shares, provided as context by the root component, and the
-//! one way the components make effects.
+//! What every component of one widget shares, provided as context by the root component.
 
 use leptos::prelude::{Callback, RwSignal, StoredValue};
 
@@ -35,11 +34,4 @@ pub(crate) struct WidgetContext {
 /// The widget's context; every component below the root has it.
 pub(crate) fn widget_context() -> WidgetContext {
     leptos::prelude::expect_context::<WidgetContext>()
-}
-
-/// An effect whose closure is boxed, so that the effect machinery is built once for the whole
-/// widget rather than once per closure.
-pub(crate) fn effect(run: impl FnMut() + 'static) {
-    let mut run: Box<dyn FnMut()> = Box::new(run);
-    leptos::prelude::Effect::new(move |_| run());
 }

@@ -6,7 +6,8 @@
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-use super::context::{effect, widget_context};
+use super::context::widget_context;
+use super::effect::effect;
 use super::hooks::focus_trap::keep_focus_inside;
 use super::texts::CANNOT_OPEN;
 use crate::browser::scroll_lock::{lock_page_scroll, unlock_page_scroll, PageOverflow};

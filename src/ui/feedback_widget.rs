@@ -74,7 +74,7 @@ pub fn FeedbackWidget(
     trigger: Option<web_sys::HtmlElement>,
 ) -> impl IntoView {
     let on_event = on_event.unwrap_or_else(|| Callback::new(|_| {}));
-    let Some(widget) = Prepared::new(options, on_event) else {
+    let Some(widget) = Checked::new(options, on_event).map(Checked::restore) else {
         return ().into_any();
     };
     if let Some(on_ready) = on_ready {
@@ -83,9 +83,15 @@ pub fn FeedbackWidget(
     widget.view(trigger)
 }
 
-/// A widget whose options passed their checks, with what it restored from the last visit, and
-/// nothing drawn yet. The script tag's widget prepares in one task and draws in the next (see
-/// stages.rs); the component does both at once.
+/// A widget whose options passed their checks. The script tag's widget checks its options,
+/// restores what the last visit left and draws itself in three tasks (see stages.rs); the
+/// component does all three at once.
+pub(crate) struct Checked {
+    setup: Setup,
+    on_event: Callback<WidgetEvent>,
+}
+
+/// A checked widget with what it restored from the last visit, and nothing drawn yet.
 pub(crate) struct Prepared {
     /// The host's hold on the widget, usable from now on.
     pub controls: WidgetControls,
@@ -100,8 +106,8 @@ pub(crate) struct Prepared {
     position: Position,
 }
 
-impl Prepared {
-    /// Checks `options`. Options that break a rule prepare nothing: each problem goes to the
+impl Checked {
+    /// Checks `options`. Options that break a rule give nothing: each problem goes to the
     /// console and out as one `config` error. Problems that don't stop the widget go out too.
     pub fn new(options: Options, on_event: Callback<WidgetEvent>) -> Option<Self> {
         let setup = match options.check() {
@@ -118,6 +124,21 @@ impl Prepared {
                 return None;
             }
         };
+        for warning in &setup.warnings {
+            let warning = config_text(warning);
+            web_sys::console::error_1(&format!("feedback-widget: {warning}").into());
+            on_event.run(WidgetEvent::Error {
+                code: "config",
+                message: warning,
+            });
+        }
+        Some(Checked { setup, on_event })
+    }
+
+    /// The widget with what the last visit left: the draft, a ticket waiting in the outbox, or
+    /// the ticket the user was adding details to.
+    pub fn restore(self) -> Prepared {
+        let Checked { setup, on_event } = self;
         let Setup {
             api_base,
             integration,
@@ -129,16 +150,8 @@ impl Prepared {
             open_selector,
             theme,
             labels,
-            warnings,
+            ..
         } = setup;
-        for warning in &warnings {
-            let warning = config_text(warning);
-            web_sys::console::error_1(&format!("feedback-widget: {warning}").into());
-            on_event.run(WidgetEvent::Error {
-                code: "config",
-                message: warning,
-            });
-        }
         // The form for new tickets, with what it restored from the last visit; none for a widget
         // that only replies to a ticket.
         let feedback = integration.map(|integration| {
@@ -156,7 +169,7 @@ impl Prepared {
             client: StoredValue::new(client),
             placed: RwSignal::new(0),
         };
-        Some(Prepared {
+        Prepared {
             controls,
             on_event,
             feedback,
@@ -165,9 +178,11 @@ impl Prepared {
             open_selector,
             theme,
             position,
-        })
+        }
     }
+}
 
+impl Prepared {
     /// The widget: its hooks and its view, with `trigger` as its button when the page drew one.
     pub fn view(self, trigger: Option<web_sys::HtmlElement>) -> AnyView {
         let Prepared {

@@ -3,7 +3,8 @@
 //!
 //! - [`options`]: the integrator's [`Options`](options::Options) and their checks;
 //! - [`controls`]: the host's [`WidgetControls`] and the [`WidgetEvent`]s it hears;
-//! - `context`: what every component of one widget shares;
+//! - `context`: what every component of one widget shares, and `effect`, the one way it makes
+//!   plain effects;
 //! - [`hooks`]: behaviour over time (countdown, persistence, the outbox, staged building);
 //! - [`texts`]: every word, per locale;
 //! - the components: [`FeedbackWidget`] (the root), `content` (what the dialog holds), `trigger`,
@@ -17,6 +18,7 @@ mod content;
 pub(crate) mod context;
 pub mod controls;
 mod dialog;
+pub(crate) mod effect;
 mod feedback_widget;
 mod field_errors;
 pub mod hooks;
@@ -35,8 +37,9 @@ mod ticket_form;
 mod trigger;
 
 pub use controls::{WidgetControls, WidgetEvent};
+#[cfg(feature = "embed")]
+pub(crate) use feedback_widget::Checked;
 pub use feedback_widget::FeedbackWidget;
-pub(crate) use feedback_widget::Prepared;
 pub use options::Options;
 pub use texts::{Labels, Locale, Texts};
 

@@ -2,7 +2,8 @@
 
 use leptos::prelude::*;
 
-use super::context::{effect, widget_context};
+use super::context::widget_context;
+use super::effect::effect;
 use super::reply_box::ReplyBox;
 use super::texts::{around, ticket_label};
 use crate::contract::backends::{BackendKind, Target};

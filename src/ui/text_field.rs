@@ -2,7 +2,8 @@
 
 use leptos::prelude::*;
 
-use super::context::{effect, widget_context};
+use super::context::widget_context;
+use super::effect::effect;
 use super::field_errors::FieldErrors;
 use crate::contract::{code_points, server_trim};
 

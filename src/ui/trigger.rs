@@ -2,7 +2,8 @@
 
 use leptos::prelude::*;
 
-use super::context::{effect, widget_context};
+use super::context::widget_context;
+use super::effect::effect;
 
 /// The button in the page's corner. It says whether the dialog is open and which one it opens.
 /// It is a manual popover, so that it sits in the top layer, above whatever the host page stacks

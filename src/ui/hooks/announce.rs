@@ -3,7 +3,7 @@
 use leptos::prelude::*;
 
 use crate::contract::{FeedbackForm, Phase};
-use crate::ui::context::effect;
+use crate::ui::effect::effect;
 use crate::ui::texts::{localized, ticket_label, Labels, Locale};
 
 /// Says in the dialog's live region what became of a request: sending, sent, waiting, failed.

@@ -7,7 +7,7 @@ use crate::api::Delivery;
 use crate::browser::storage::Slot;
 use crate::contract::backends::BackendKind;
 use crate::contract::{Draft, FeedbackForm, Integration, Phase, ReplyForm, Ticket};
-use crate::ui::context::effect;
+use crate::ui::effect::effect;
 
 /// Where the draft for this API base, channel and tool key is kept.
 pub(crate) fn draft_slot(api_base: &str, integration: &Integration) -> Slot {

@@ -9,7 +9,7 @@
 use leptos::prelude::*;
 
 use crate::browser::clock::idle;
-use crate::ui::context::effect;
+use crate::ui::effect::effect;
 
 /// How many parts the form is built in.
 pub(crate) const STAGES: u8 = 8;
