@@ -43,20 +43,16 @@ pub async fn next_task() {
             .ok()?;
         promise.dyn_into::<js_sys::Promise>().ok()
     });
-    let promise = yielded.unwrap_or_else(|| {
-        js_sys::Promise::new(&mut |resolve, _| {
-            set_timeout(&resolve);
-        })
-    });
-    let _ = JsFuture::from(promise).await;
+    match yielded {
+        Some(promise) => drop(JsFuture::from(promise).await),
+        None => sleep(0).await,
+    }
 }
 
 #[wasm_bindgen]
 extern "C" {
     #[wasm_bindgen(js_name = requestIdleCallback)]
     fn request_idle_callback(callback: &js_sys::Function) -> JsValue;
-    #[wasm_bindgen(js_name = setTimeout)]
-    fn set_timeout(callback: &js_sys::Function) -> JsValue;
 }
 
 /// Resolves in a new task once the browser is idle (`requestIdleCallback`), or in the next task
@@ -64,11 +60,11 @@ extern "C" {
 pub async fn idle() {
     let has_idle =
         js_sys::Reflect::has(&js_sys::global(), &"requestIdleCallback".into()).unwrap_or(false);
+    if !has_idle {
+        return sleep(0).await;
+    }
     let promise = js_sys::Promise::new(&mut |resolve, _| {
-        match has_idle {
-            true => request_idle_callback(&resolve),
-            false => set_timeout(&resolve),
-        };
+        request_idle_callback(&resolve);
     });
     let _ = JsFuture::from(promise).await;
 }

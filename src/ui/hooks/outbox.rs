@@ -89,7 +89,7 @@ pub(crate) fn run_outbox(
         storage.remove();
     });
     // The first round goes in a task of its own once the page is idle, rather than in the one
-    // that mounts the widget (see stages.rs). Opening the form sends what is due at once.
+    // that mounts the widget (see stages.rs). Opening the form sends what is due in the next task.
     spawn_local(async move {
         idle().await;
         // Nothing to do for a widget taken away meanwhile.

@@ -11,7 +11,7 @@ use leptos::prelude::*;
 use crate::browser::clock::idle;
 use crate::ui::effect::effect;
 
-/// How many parts the form is built in.
+/// How many parts the widget is built in after mounting.
 pub(crate) const STAGES: u8 = 8;
 
 /// How far the form is built: part `n` is there once the stage is `n` or more.
