@@ -27,12 +27,23 @@ export function stub_fetch(answer) {
 }
 export function fetch_calls() { return window.__fetchCalls || 0; }
 export function json(text) { return JSON.parse(text); }
+export function hold_frames(held) {
+  if (held) {
+    window.__frame = window.__frame || window.requestAnimationFrame;
+    window.requestAnimationFrame = function () { return 0; };
+  } else if (window.__frame) {
+    window.requestAnimationFrame = window.__frame;
+  }
+}
 "#)]
 extern "C" {
     /// Replaces `window.fetch`: `null` never answers, `{status, body, headers}` answers with that.
     fn stub_fetch(answer: JsValue);
     fn fetch_calls() -> u32;
     fn json(text: &str) -> JsValue;
+    /// While `held`, `requestAnimationFrame` takes callbacks and never calls them, as a page in
+    /// a background tab or an engine that skips frames does.
+    fn hold_frames(held: bool);
 }
 
 /// Lets Leptos run its effects and the browser deliver events.
@@ -463,6 +474,18 @@ async fn a_late_close_event_does_not_close_a_reopened_dialog() {
             .as_deref(),
         Some("true")
     );
+}
+
+#[wasm_bindgen_test]
+async fn the_dialog_opens_without_an_animation_frame() {
+    let (widget, controls) = with_controls();
+    widget.wait_for("button.fw-trigger").await;
+    hold_frames(true);
+    controls.open(Vec::new());
+    // wait_for counts timer ticks, which go on without frames.
+    let opened = widget.wait_for("dialog[open]").await;
+    hold_frames(false);
+    assert!(opened.matches(":modal").unwrap(), "shown as a modal dialog");
 }
 
 /// Options for replies to `ticket` through `backend`.

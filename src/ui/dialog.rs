@@ -12,6 +12,9 @@ use super::hooks::focus_trap::keep_focus_inside;
 use super::texts::CANNOT_OPEN;
 use crate::browser::scroll_lock::{lock_page_scroll, unlock_page_scroll, PageOverflow};
 
+/// How long showing the dialog waits at most for the next frame.
+const SHOW_AT_LATEST: std::time::Duration = std::time::Duration::from_millis(100);
+
 /// A modal dialog, open while `open` is true. Closing only hides it: what the user typed stays.
 /// It is built in one of the form's idle parts after mounting and its content in the next, or
 /// both when it first opens.
@@ -73,7 +76,11 @@ pub fn Dialog(
             // same frame.
             (true, false) => {
                 showing.set_value(true);
-                request_animation_frame(show);
+                // A frame that doesn't come soon (a page in a background tab, an engine that
+                // skips frames) must not keep the dialog shut: a timer shows it then. Whichever
+                // comes second finds it open and does nothing.
+                request_animation_frame(show.clone());
+                set_timeout(show, SHOW_AT_LATEST);
             }
             (false, true) => element.close(),
             _ => {}
