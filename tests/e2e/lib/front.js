@@ -44,6 +44,9 @@ class SeenRequest {
 }
 
 /** Starts a front server for the sandbox at `target` (its URL). */
+/** The front server's own empty page (see startFront). */
+export const BLANK = "/__harness/blank";
+
 export async function startFront(target) {
   const upstream = new URL(target);
   const routes = [];
@@ -64,6 +67,9 @@ export async function startFront(target) {
   }
 
   const server = http.createServer(async (incoming, response) => {
+    // A page of the origin without the widget, which the harness clears storage from: the demo
+    // page's widget could write a restored draft back after the clearing.
+    if (incoming.url == BLANK) return response.writeHead(200, { "content-type": "text/html" }).end("<!doctype html><title>blank</title>");
     const chunks = [];
     for await (const chunk of incoming) chunks.push(chunk);
     const body = Buffer.concat(chunks);

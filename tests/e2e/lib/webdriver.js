@@ -12,7 +12,7 @@ import { mkdirSync, mkdtempSync, writeFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { RESOLVE, WATCH_ERRORS } from "./webdriver-page.js";
-import { startFront } from "./front.js";
+import { BLANK, startFront } from "./front.js";
 
 const DEFAULT_TIMEOUT = 30000;
 const POLL_MS = 50;
@@ -434,8 +434,9 @@ export class Context {
   async close() {
     if (this.offline) await this.setOffline(false);
     for (const page of [...this.pages]) {
-      // Storage belongs to the origin: clear it from a page of the front server's origin.
-      await page.goto(`${this.front.url}/`).catch(() => {});
+      // Storage belongs to the origin: clear it from a page of the front server's origin that
+      // has no widget to write a draft back.
+      await page.goto(`${this.front.url}${BLANK}`).catch(() => {});
       await page.run("localStorage.clear(); sessionStorage.clear();").catch(() => {});
       await page.close();
     }
