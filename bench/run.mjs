@@ -265,6 +265,8 @@ let md = `# Benchmarks
 A fresh run of \`node bench/run.mjs --runs=${runs}\` on ${new Date().toISOString().slice(0, 10)}: headless Chromium ${chromiumVersion},
 ${runs} runs per variant, files served from 127.0.0.1 with brotli (quality 11), a fresh browser
 context (empty cache) per run. Figures are medians with the range over the runs in brackets.
+Absolute times depend on the machine, throttled ones four times over: compare runs by the bare
+page's and Sentry's figures from the same run, not by the times alone.
 
 - **widget**: this widget, through its loader (\`feedback-widget.js\`), on the page shape below.
 - **sentry**: \`@sentry/browser\` 11.12.0 with only \`feedbackIntegration\` (no default
