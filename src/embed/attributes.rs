@@ -10,6 +10,8 @@ use crate::ui::options::{Options, Position, Theme};
 use crate::ui::texts::{Labels, Locale};
 
 /// The options in the script tag's attributes, and what was wrong with any of them.
+// Kept out of `mount`, like the other three parts of mounting (see there).
+#[inline(never)]
 pub(super) fn options_from(script: &HtmlElement) -> (Options, Vec<ConfigProblem>) {
     let data = script.dataset();
     let text = |name: &str| data.get(name).filter(|value| !value.trim().is_empty());

@@ -26,7 +26,9 @@ const HOST_TAG: &str = "feedback-widget";
 ///
 /// Mounting takes four tasks, so that none of them holds up the page for long (see
 /// `ui/hooks/stages.rs`): reading the script tag's options, checking them, restoring what the
-/// last visit left, and drawing the widget. The handle works as soon as it is there.
+/// last visit left, and drawing the widget. The handle works as soon as it is there. Each part is
+/// a function of its own that is not inlined here: V8 compiles a wasm function when it first
+/// runs, so with all four inlined into this one, the first task would compile all of them.
 #[wasm_bindgen]
 pub async fn mount(script: HtmlElement, host: web_sys::Element) -> Option<WidgetHandle> {
     let (options, warnings) = options_from(&script);

@@ -109,6 +109,8 @@ pub(crate) struct Prepared {
 impl Checked {
     /// Checks `options`. Options that break a rule give nothing: each problem goes to the
     /// console and out as one `config` error. Problems that don't stop the widget go out too.
+    // Kept out of `embed::mount`, like the other three parts of mounting (see there).
+    #[inline(never)]
     pub fn new(options: Options, on_event: Callback<WidgetEvent>) -> Option<Self> {
         let setup = match options.check() {
             Ok(setup) => setup,
@@ -137,6 +139,7 @@ impl Checked {
 
     /// The widget with what the last visit left: the draft, a ticket waiting in the outbox, or
     /// the ticket the user was adding details to.
+    #[inline(never)]
     pub fn restore(self) -> Prepared {
         let Checked { setup, on_event } = self;
         let Setup {
@@ -184,6 +187,7 @@ impl Checked {
 
 impl Prepared {
     /// The widget: its hooks and its view, with `trigger` as its button when the page drew one.
+    #[inline(never)]
     pub fn view(self, trigger: Option<web_sys::HtmlElement>) -> AnyView {
         let Prepared {
             controls,
