@@ -43,10 +43,10 @@ class SeenRequest {
   }
 }
 
-/** Starts a front server for the sandbox at `target` (its URL). */
 /** The front server's own empty page (see startFront). */
 export const BLANK = "/__harness/blank";
 
+/** Starts a front server for the sandbox at `target` (its URL). */
 export async function startFront(target) {
   const upstream = new URL(target);
   const routes = [];
