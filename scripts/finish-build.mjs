@@ -22,6 +22,7 @@ import { buildSync, transformSync } from "esbuild";
 import { BUILDS, VERSION as version, globalOf } from "./builds.mjs";
 import { precompress } from "./compress.mjs";
 import { shortenNames } from "./short-names.mjs";
+import { dropDeadClasses } from "./dead-classes.mjs";
 
 const root = new URL("..", import.meta.url).pathname;
 const staging = process.env.TRUNK_STAGING_DIR || join(root, "dist");
@@ -122,7 +123,8 @@ for (const build of BUILDS) {
   let glue = read(glueName);
   // Short names between the two, before either is hashed (scripts/short-names.mjs).
   const { glue: renamed, exports } = shortenNames(join(folder, wasmName), glue);
-  glue = renamed;
+  // Without the classes of types the linker left out (scripts/dead-classes.mjs).
+  glue = dropDeadClasses(renamed, exports);
   const wasm = readFileSync(join(folder, wasmName));
   // The ES module form below replaces each document.currentScript.src with import.meta.url. In
   // wasm-bindgen's own glue that is the one line that finds the glue's address; a glue that
