@@ -488,6 +488,46 @@ async fn the_dialog_opens_without_an_animation_frame() {
     assert!(opened.matches(":modal").unwrap(), "shown as a modal dialog");
 }
 
+#[wasm_bindgen_test]
+async fn a_restored_draft_is_not_written_back() {
+    clear_storage();
+    let storage = web_sys::window().unwrap().local_storage().unwrap().unwrap();
+    let key = "feedback-widget:v1:draft:http://127.0.0.1:9/api|feedback|";
+    let draft = r#"{"subject":"Kept","message":"From the last visit","rating":null,"type":null,"priority":null}"#;
+    storage.set_item(key, draft).unwrap();
+    let host = attach(
+        options(),
+        Callback::new(|_: WidgetEvent| {}),
+        Callback::new(|_: WidgetControls| {}),
+    )
+    .unwrap();
+    let widget = Widget {
+        root: host.shadow_root().unwrap(),
+        host,
+    };
+    // Another tab sends that draft and clears it, after this widget restored it and before the
+    // widget's hooks start (its first idle part).
+    storage.remove_item(key).unwrap();
+    widget.wait_for("button.fw-trigger").await.click();
+    let subject: HtmlInputElement = widget
+        .wait_for("dialog[open] #fw-subject")
+        .await
+        .unchecked_into();
+    assert_eq!(subject.value(), "Kept", "the restored draft is shown");
+    tick().await;
+    assert_eq!(
+        storage.get_item(key).unwrap(),
+        None,
+        "the cleared draft stays cleared"
+    );
+    widget.type_into("Subject", "Kept, and more").await;
+    let saved = storage.get_item(key).unwrap().unwrap_or_default();
+    assert!(
+        saved.contains("Kept, and more"),
+        "a change is saved: {saved}"
+    );
+}
+
 /// Options for replies to `ticket` through `backend`.
 fn reply_options(backend: BackendKind, target: Target) -> Options {
     Options {

@@ -58,14 +58,25 @@ pub(crate) fn restored_form(
 }
 
 /// Saves the draft whenever it changes (an empty draft leaves nothing behind), and the confirmed
-/// ticket while its success view is shown.
+/// ticket while its success view is shown. A draft is written only when it, or the slot it
+/// belongs in, is no longer what storage was last seen to hold: at first, what the form was
+/// restored from. Writing that back could undo what another tab did since, such as clearing the
+/// draft it sent.
 pub(crate) fn keep_draft(form: RwSignal<FeedbackForm>, api_base: String) {
+    let base = api_base.clone();
+    let draft_of =
+        move |form: &FeedbackForm| (draft_slot(&base, form.integration()), form.draft.clone());
+    let mut stored = form.with_untracked(&draft_of);
     effect(move || {
         form.with(|form| {
-            let drafts = draft_slot(&api_base, form.integration());
-            match form.draft == Draft::default() {
-                true => drafts.clear(),
-                false => drafts.save(&form.draft),
+            let draft = draft_of(form);
+            if draft != stored {
+                let (drafts, text) = &draft;
+                match *text == Draft::default() {
+                    true => drafts.clear(),
+                    false => drafts.save(text),
+                }
+                stored = draft;
             }
             let tickets = ticket_slot(&api_base, form.integration());
             match &form.submission.phase {
