@@ -63,13 +63,10 @@ pub(crate) fn restored_form(
 /// restored from. Writing that back could undo what another tab did since, such as clearing the
 /// draft it sent.
 pub(crate) fn keep_draft(form: RwSignal<FeedbackForm>, api_base: String) {
-    let base = api_base.clone();
-    let draft_of =
-        move |form: &FeedbackForm| (draft_slot(&base, form.integration()), form.draft.clone());
-    let mut stored = form.with_untracked(&draft_of);
+    let mut stored = form.with_untracked(|form| draft_of(&api_base, form));
     effect(move || {
         form.with(|form| {
-            let draft = draft_of(form);
+            let draft = draft_of(&api_base, form);
             if draft != stored {
                 let (drafts, text) = &draft;
                 match *text == Draft::default() {
@@ -85,6 +82,11 @@ pub(crate) fn keep_draft(form: RwSignal<FeedbackForm>, api_base: String) {
             }
         })
     });
+}
+
+/// The draft of `form` with the slot it is kept in.
+fn draft_of(api_base: &str, form: &FeedbackForm) -> (Slot, Draft) {
+    (draft_slot(api_base, form.integration()), form.draft.clone())
 }
 
 /// The reply box's text for `ticket`, kept while it is not empty, until the help desk confirms it.
