@@ -88,6 +88,8 @@ export function embed(
   }
 
   // In the page once it has a body, and back in it when a single-page app re-renders the body.
+  // The first placing waits for a task of its own: showing the popover styles the page, which is
+  // then not added to the page's own task that runs this script.
   const place = () => {
     if (!host.isConnected && doc.body) {
       doc.body.append(host);
@@ -96,7 +98,7 @@ export function embed(
     }
   };
   new MutationObserver(place).observe(doc.documentElement, { childList: true, subtree: true });
-  place();
+  setTimeout(place);
 
   // Clicks on the host's own openers, before the widget takes them over.
   doc.addEventListener(
