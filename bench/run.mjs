@@ -302,7 +302,7 @@ md += `
 The widget's own phases (\`performance.measure\` entries named \`feedback-widget:*\`), from the warm
 runs: the glue is fetched and run, then the wasm is fetched, compiled and instantiated, and the
 widget mounts (reading its options, then checking them and restoring the last visit, each in a task
-of its own; the widget is then drawn in a task, and built in eight idle tasks, or at once on opening).
+of its own; the widget is then drawn in a task, and built in nine idle tasks, or at once on opening).
 
 | phase | no throttling | CPU throttled 4× |
 |---|---|---|

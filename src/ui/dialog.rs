@@ -9,6 +9,7 @@ use wasm_bindgen::JsCast;
 use super::context::widget_context;
 use super::effect::effect;
 use super::hooks::focus_trap::keep_focus_inside;
+use super::hooks::stages::part;
 use super::texts::CANNOT_OPEN;
 use crate::browser::scroll_lock::{lock_page_scroll, unlock_page_scroll, PageOverflow};
 
@@ -99,7 +100,7 @@ pub fn Dialog(
     // What the dialog holds is built after the widget mounts, while the page is idle, or when it
     // first opens, whichever comes first (see stages.rs). `wanted` turns true once and stays so,
     // so the content is built once.
-    let built = context.stage.reached(3);
+    let built = context.stage.reached(part::CONTENT);
     let wanted = Memo::new(move |was: Option<&bool>| {
         was.copied().unwrap_or(false) || open.get() || built.get()
     });

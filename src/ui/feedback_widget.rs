@@ -11,7 +11,7 @@ use super::hooks::announce::announce_outcomes;
 use super::hooks::open_on_clicks::open_on_clicks;
 use super::hooks::outbox::run_outbox;
 use super::hooks::persist::{keep_draft, restored_form};
-use super::hooks::stages::{staged, Stage};
+use super::hooks::stages::{part, staged, Stage};
 use super::options::{Options, Position, Setup, Theme};
 use super::texts::{config_text, config_texts, localized, named_ticket};
 use super::trigger::{adopt, Trigger};
@@ -211,12 +211,12 @@ impl Prepared {
         let announcement = RwSignal::new(String::new());
         let stage = Stage::new();
         stage.build_when_idle();
-        // The form's memory, its announcements and the outbox start with the form's first part,
-        // in a task after mounting (see stages.rs). Opening the dialog builds that part at once.
+        // The form's memory, its announcements and the outbox start with a part of their own, in
+        // a task after the root's (see stages.rs). Opening the dialog builds that part at once.
         let flush = StoredValue::new(None::<Callback<()>>);
         if let Some((form, delivery)) = feedback.clone() {
             let api_base = api_base.clone();
-            stage.once_reached(1, move || {
+            stage.once_reached(part::HOOKS, move || {
                 keep_draft(form, api_base.clone());
                 announce_outcomes(form, announcement, locale, labels);
                 let send_due = run_outbox(form, api_base, delivery, client, on_event);
@@ -252,9 +252,9 @@ impl Prepared {
         }
         let (theme, dir) = (theme.word(), page::direction());
 
-        // The widget's root and its button come with the form's first part too. A new language or
+        // The widget's root and its button come with the first part. A new language or
         // new labels draw the widget again; its state lives above, in the signals.
-        let drawn = stage.reached(1);
+        let drawn = stage.reached(part::ROOT);
         (move || {
             if !drawn.get() {
                 return ().into_any();
@@ -304,7 +304,7 @@ impl Prepared {
             view! {
                 <div class="fw-root" lang=locale.tag() dir=dir data-theme=theme>
                     {trigger}
-                    {staged(stage, 2, dialog)}
+                    {staged(stage, part::DIALOG, dialog)}
                 </div>
             }
             .into_any()

@@ -6,7 +6,7 @@ use leptos::task::spawn_local;
 use super::context::widget_context;
 use super::controls::WidgetEvent;
 use super::hooks::countdown::countdown;
-use super::hooks::stages::staged;
+use super::hooks::stages::{part, staged};
 use super::queued_notice::QueuedNotice;
 use super::select_field::SelectField;
 use super::star_rating::StarRating;
@@ -151,7 +151,7 @@ pub fn TicketForm(
     let fields = move || {
         view! {
             <p class="fw-form__intro">{texts.intro}</p>
-            {staged(stage, 4, move || view! {
+            {staged(stage, part::SUBJECT, move || view! {
                 <TextField
                     id="fw-subject"
                     label=texts.subject
@@ -163,7 +163,7 @@ pub fn TicketForm(
                     autofocus=true
                 />
             })}
-            {staged(stage, 5, move || view! {
+            {staged(stage, part::MESSAGE, move || view! {
                 <TextField
                     id="fw-message"
                     label=texts.message
@@ -175,14 +175,14 @@ pub fn TicketForm(
                     notices=notices(Field::Message)
                 />
             })}
-            {staged(stage, 6, move || view! {
+            {staged(stage, part::RATING, move || view! {
                 <StarRating
                     value=Signal::derive(move || form.with(|form| form.draft.rating))
                     on_change=Callback::new(move |stars| form.update(|f| f.edit(Edit::Rating(stars))))
                     notices=notices(Field::Rating)
                 />
             })}
-            {staged(stage, 7, move || view! {
+            {staged(stage, part::CHOICES, move || view! {
                 <div class="fw-form__row">
                     <SelectField
                         id="fw-type"
@@ -204,7 +204,7 @@ pub fn TicketForm(
                     />
                 </div>
             })}
-            {staged(stage, 8, move || view! { <StatusMessage sending failure wait extra=form_notices /> })}
+            {staged(stage, part::STATUS, move || view! { <StatusMessage sending failure wait extra=form_notices /> })}
         }
     };
     let actions = move || {
@@ -257,7 +257,7 @@ pub fn TicketForm(
         <form class="fw-form" part="form" novalidate on:submit=submit>
             {move || match queued.get() {
                 Some(subject) => view! { <QueuedNotice subject on_cancel=cancel /> }.into_any(),
-                None => view! { {fields()} {staged(stage, 8, actions)} }.into_any(),
+                None => view! { {fields()} {staged(stage, part::STATUS, actions)} }.into_any(),
             }}
         </form>
     }

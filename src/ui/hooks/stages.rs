@@ -2,17 +2,36 @@
 //! rest is built afterwards, one part per task while the page is idle, so that no single task of
 //! the widget's holds up the host page (on a slow phone a widget built in one go is one long
 //! task; V8 compiles each wasm function when it first runs, so a first build costs several times
-//! a later one). The parts: the root with the button and the hooks (drafts, announcements, the
-//! outbox), the dialog's frame, its content, the Subject field, the message, the rating, the
-//! two drop-downs, and the status and actions. Opening the dialog builds whatever is left at once.
+//! a later one). The parts, in [`part`]: the root with the button, the hooks (drafts,
+//! announcements, the outbox), the dialog's frame, its content, the Subject field, the message,
+//! the rating, the two drop-downs, and the status and actions. Opening the dialog builds whatever
+//! is left at once.
 
 use leptos::prelude::*;
 
 use crate::browser::clock::idle;
 use crate::ui::effect::effect;
 
+/// The parts the widget is built in after mounting, in the order they come.
+pub(crate) mod part {
+    /// The widget's root, with its button.
+    pub const ROOT: u8 = 1;
+    /// The form's memory, its announcements and the outbox.
+    pub const HOOKS: u8 = 2;
+    pub const DIALOG: u8 = 3;
+    /// What the dialog holds, with the form's intro.
+    pub const CONTENT: u8 = 4;
+    pub const SUBJECT: u8 = 5;
+    pub const MESSAGE: u8 = 6;
+    pub const RATING: u8 = 7;
+    /// The two drop-downs, type and priority.
+    pub const CHOICES: u8 = 8;
+    /// The status line and the form's actions.
+    pub const STATUS: u8 = 9;
+}
+
 /// How many parts the widget is built in after mounting.
-pub(crate) const STAGES: u8 = 8;
+pub(crate) const STAGES: u8 = part::STATUS;
 
 /// How far the form is built: part `n` is there once the stage is `n` or more.
 #[derive(Clone, Copy)]
