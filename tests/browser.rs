@@ -784,11 +784,10 @@ async fn memory_stays_bounded_over_many_opens_and_tickets() {
         "180 opens grew wasm memory by {} bytes, from {warm}",
         opened - warm
     );
-    // A sent ticket still keeps about 8 KB: the form built again after "Send other feedback"
-    // leaves something of the old one behind (README, Known problems). 18 more may grow the
-    // memory by four pages at most, where twice that leak would take five.
+    // Nor does a sent ticket with the form built again after "Send other feedback": 18 more
+    // take at most one page, where the 8 KB a ticket once kept took four.
     assert!(
-        sent - opened <= 256.0 * 1024.0,
+        sent - opened <= 64.0 * 1024.0,
         "18 tickets grew wasm memory by {} bytes, from {opened}",
         sent - opened
     );

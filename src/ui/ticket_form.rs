@@ -6,6 +6,7 @@ use leptos::task::spawn_local;
 use super::context::widget_context;
 use super::controls::WidgetEvent;
 use super::hooks::countdown::countdown;
+use super::hooks::scoped::Scoped;
 use super::hooks::stages::{part, staged};
 use super::queued_notice::QueuedNotice;
 use super::select_field::SelectField;
@@ -34,6 +35,8 @@ pub fn TicketForm(
 ) -> impl IntoView {
     let context = widget_context();
     let texts = context.texts;
+    // The form is built again after each ticket; what it reads of `form` goes with it.
+    let form = Scoped::new(form);
     // The count starts when the failure arrives and is not restarted by editing the text.
     let wait =
         countdown(Memo::new(move |_| form.with(|form| form.submission.phase.retry_after())).into());

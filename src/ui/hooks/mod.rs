@@ -7,7 +7,8 @@
 //! - [`outbox`]: the outbox run while the page is open;
 //! - [`stages`]: the form built in slices while the page is idle;
 //! - [`announce`]: the live region's words for the new-ticket form;
-//! - [`open_on_clicks`]: the page's own elements that open the form.
+//! - [`open_on_clicks`]: the page's own elements that open the form;
+//! - [`scoped`]: a long-lived signal as a component built again and again reads it.
 
 pub mod announce;
 pub mod countdown;
@@ -15,4 +16,5 @@ pub mod focus_trap;
 pub mod open_on_clicks;
 pub mod outbox;
 pub mod persist;
+pub mod scoped;
 pub mod stages;

@@ -94,6 +94,7 @@ pub(crate) fn staged<V: IntoView + 'static>(
     n: u8,
     view: impl Fn() -> V + Send + Sync + 'static,
 ) -> impl IntoView {
-    let reached = stage.reached(n);
-    move || reached.get().then(&view)
+    // A part built again (the form after a ticket) is there at once, and follows no stage.
+    let reached = (stage.0.get_untracked() < n).then(|| stage.reached(n));
+    move || reached.is_none_or(|reached| reached.get()).then(&view)
 }
