@@ -70,7 +70,7 @@ impl Client {
         let url = format!("{}{STORE_PATH}", self.api_base);
         let body = json_text(serde_wasm_bindgen::to_value(request).ok())?;
         let answer = self
-            .send(|token| {
+            .send(None, |token| {
                 Ok(Outgoing {
                     url: url.clone(),
                     headers: bearer(token),
@@ -91,13 +91,9 @@ impl Client {
         attachments: &[Attachment],
     ) -> Result<Receipt, Failure> {
         let backend = backend.backend();
-        #[cfg(feature = "helpdesks")]
-        let turn = match backend.per_second() {
-            Some(limit) => Some(pace::keep_pace(api_base, limit).await),
-            None => None,
-        };
+        let limit = backend.per_second().map(|limit| (api_base, limit));
         let answer = self
-            .send(|token| {
+            .send(limit, |token| {
                 let request = backend
                     .request(&ReplyParts {
                         api_base,
@@ -110,16 +106,11 @@ impl Client {
                         message: None,
                         errors: Vec::new(),
                     })?;
-                let outgoing = Outgoing {
+                Ok(Outgoing {
                     body: body_of(&request.body)?,
                     url: request.url,
                     headers: request.headers,
-                };
-                #[cfg(feature = "helpdesks")]
-                if let Some(turn) = &turn {
-                    turn.going_out();
-                }
-                Ok(outgoing)
+                })
             })
             .await?;
         backend.read(answer.status, answer.rate, answer.body.as_ref())
@@ -127,17 +118,35 @@ impl Client {
 
     /// Sends the request `build` makes with the current token. After a 401, a token provider
     /// is asked once more and the request is sent once more: the provider's token may have
-    /// expired in the meantime.
+    /// expired in the meantime. `limit` is the help desk's and its requests a second, when it
+    /// has such a limit.
     async fn send(
         &self,
+        limit: Option<(&str, u32)>,
         build: impl Fn(Option<&str>) -> Result<Outgoing, Failure>,
     ) -> Result<Answer, Failure> {
-        let token = self.token.current().await?;
-        let answer = post(build(token.as_deref())?).await?;
+        let answer = self.send_once(limit, &build).await?;
         if answer.status == 401 && matches!(self.token, TokenSource::Provider(_)) {
-            let token = self.token.current().await?;
-            return post(build(token.as_deref())?).await;
+            return self.send_once(limit, &build).await;
         }
         Ok(answer)
+    }
+
+    /// Asks for the token, then builds and posts the request. Under a limit a second, it first
+    /// waits for its turn, and holds it until the answer is in.
+    async fn send_once(
+        &self,
+        limit: Option<(&str, u32)>,
+        build: &impl Fn(Option<&str>) -> Result<Outgoing, Failure>,
+    ) -> Result<Answer, Failure> {
+        #[cfg(feature = "helpdesks")]
+        let _turn = match limit {
+            Some((api_base, limit)) => Some(pace::keep_pace(api_base, limit).await),
+            None => None,
+        };
+        #[cfg(not(feature = "helpdesks"))]
+        let _ = limit;
+        let token = self.token.current().await?;
+        post(build(token.as_deref())?).await
     }
 }

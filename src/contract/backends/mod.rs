@@ -40,7 +40,7 @@ pub use backend::{
 };
 pub use kind::BackendKind;
 #[cfg(feature = "helpdesks")]
-pub use series::Pace;
+pub use series::{Pace, Wait};
 pub use target::{Target, TargetProblem};
 #[cfg(feature = "helpdesks")]
 pub use whmcs::{decode_attachments, encode_attachments};

@@ -83,54 +83,83 @@ impl Backend for Series {
     }
 }
 
-/// Keeps requests under a number per second: each request waits until sending it would not make
-/// more than `limit` in any one second.
+/// Keeps requests under a number per second, as the help desk counts them: from when each one
+/// arrives. The widget can't see that moment, but it comes before the answer, so a request counts
+/// from when it is handed over until a second after its answer came. Then no queue in the
+/// browser, however long, can make the help desk see more than `limit` in a second.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Pace {
     limit: u32,
-    /// When recent requests went out, in milliseconds, oldest first.
-    sent: Vec<u64>,
+    next: u64,
+    /// The requests that still count, oldest first: each one's number, and when its answer
+    /// came, or `None` while it is on its way.
+    requests: Vec<(u64, Option<u64>)>,
 }
 
-/// The window a limit per second is kept over: a second, plus a margin for the time a request
-/// takes to reach the help desk, whose second starts when the request arrives. Without it, the
-/// 26th request can arrive within the second of a first that was slower on its way.
-const WINDOW_MS: u64 = 1_150;
+/// What a request waits for before it may go out.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Wait {
+    /// Nothing: it may go now.
+    Nothing,
+    /// This many milliseconds, until an answered request leaves the window.
+    Ms(u64),
+    /// An answer: every place is held by a request still on its way.
+    Answer,
+}
+
+/// How long an answered request counts: a second, and a margin for the two clocks (the
+/// browser's whole milliseconds, the help desk's own timer).
+const WINDOW_MS: u64 = 1_050;
 
 impl Pace {
     pub fn per_second(limit: u32) -> Self {
         Pace {
             limit: limit.max(1),
-            sent: Vec::new(),
+            ..Pace::default()
         }
     }
 
-    /// Milliseconds to wait from `now` before the next request may go out.
-    pub fn wait(&self, now: u64) -> u64 {
-        let in_window: Vec<u64> = self
-            .sent
+    /// What the next request waits for at `now`.
+    pub fn wait(&self, now: u64) -> Wait {
+        let on_their_way = self.requests.iter().filter(|(_, at)| at.is_none()).count();
+        let Some(places) = (self.limit as usize)
+            .checked_sub(on_their_way)
+            .filter(|&n| n > 0)
+        else {
+            return Wait::Answer;
+        };
+        let answered: Vec<u64> = self
+            .requests
             .iter()
-            .copied()
-            .filter(|at| now < at + WINDOW_MS)
+            .filter_map(|&(_, at)| at)
+            .filter(|&at| counts(at, now))
             .collect();
-        // The oldest of the last `limit` requests must leave the window first.
-        oldest_of_last(&in_window, self.limit as usize).map_or(0, |oldest| oldest + WINDOW_MS - now)
+        // The oldest of the last answered ones that fill the other places must leave first.
+        oldest_of_last(&answered, places)
+            .map_or(Wait::Nothing, |oldest| Wait::Ms(oldest + WINDOW_MS - now))
     }
 
-    /// Notes a request going out at `now`.
-    pub fn record(&mut self, now: u64) {
-        self.sent.retain(|at| now < at + WINDOW_MS);
-        self.sent.push(now);
+    /// Notes a request going out at `now`, and gives its number for [`Pace::answered`].
+    pub fn start(&mut self, now: u64) -> u64 {
+        self.requests
+            .retain(|&(_, at)| at.is_none_or(|at| counts(at, now)));
+        self.next += 1;
+        self.requests.push((self.next, None));
+        self.next
     }
 
-    /// Moves a request recorded at `at` to `now`, when it actually goes out: its time in the
-    /// window counts from then, however long it took to build. A later time only ever makes
-    /// the next requests wait longer, so the limit holds.
-    pub fn restamp(&mut self, at: u64, now: u64) {
-        if let Some(entry) = self.sent.iter_mut().find(|entry| **entry == at) {
-            *entry = now.max(at);
+    /// Notes that request `number` is done at `now`, answered or not: it counts a second more.
+    pub fn answered(&mut self, number: u64, now: u64) {
+        if let Some(entry) = self.requests.iter_mut().find(|(n, _)| *n == number) {
+            entry.1 = Some(now);
         }
     }
+}
+
+/// Whether a request answered at `at` still counts at `now`. A clock that went back keeps it
+/// counting: waiting longer never breaks the limit.
+fn counts(at: u64, now: u64) -> bool {
+    now < at.saturating_add(WINDOW_MS)
 }
 
 #[cfg(test)]
@@ -273,40 +302,54 @@ mod tests {
     }
 
     #[test]
-    fn pace_allows_25_in_any_second() {
+    fn pace_allows_25_until_a_second_after_the_first_answer() {
         let mut pace = Pace::per_second(25);
-        for n in 0..25 {
-            assert_eq!(pace.wait(n), 0, "request {n}");
-            pace.record(n);
+        let numbers: Vec<u64> = (0..25)
+            .map(|n| {
+                assert_eq!(pace.wait(n), Wait::Nothing, "request {n}");
+                pace.start(n)
+            })
+            .collect();
+        // Twenty-five on their way: the 26th waits for an answer, however long it takes.
+        assert_eq!(pace.wait(5_000), Wait::Answer);
+        pace.answered(numbers[3], 5_000);
+        // Then for that answer to be a second (and the margin) old.
+        assert_eq!(pace.wait(5_000), Wait::Ms(1_050));
+        assert_eq!(pace.wait(6_049), Wait::Ms(1));
+        assert_eq!(pace.wait(6_050), Wait::Nothing);
+        pace.start(6_050);
+        assert_eq!(pace.wait(6_050), Wait::Answer, "the 27th waits for another");
+        // Once every one is answered, the oldest answers leave first.
+        for (n, &number) in numbers.iter().enumerate() {
+            pace.answered(number, 7_000 + n as u64);
         }
-        // The 26th waits until the first leaves the window: a second and the margin.
-        assert_eq!(pace.wait(30), 1_120);
-        assert_eq!(pace.wait(1_149), 1);
-        assert_eq!(pace.wait(1_150), 0);
-        pace.record(1_150);
-        assert_eq!(
-            pace.wait(1_150),
-            1,
-            "the second request waits for the second one out"
-        );
+        assert_eq!(pace.wait(7_100), Wait::Ms(950));
+        pace.answered(26, 7_100);
+        assert_eq!(pace.wait(8_049), Wait::Ms(1));
+        assert_eq!(pace.wait(8_050), Wait::Nothing);
         // After a quiet second, no wait at all.
-        assert_eq!(pace.wait(5000), 0);
+        assert_eq!(pace.wait(9_000), Wait::Nothing);
     }
 
     #[test]
-    fn a_request_counts_from_when_it_goes_out() {
+    fn a_request_counts_while_on_its_way_and_a_second_after() {
         let mut pace = Pace::per_second(2);
-        pace.record(0);
-        pace.record(0);
-        assert_eq!(pace.wait(10), 1_140);
-        // The first took 40 ms to build: the third now waits for it to be 1,150 ms out.
-        pace.restamp(0, 40);
-        assert_eq!(pace.wait(10), 1_140, "the other one still counts from 0");
-        pace.restamp(0, 40);
-        assert_eq!(pace.wait(10), 1_180);
-        assert_eq!(pace.wait(1_190), 0);
-        // A clock that went back never moves a request earlier.
-        pace.restamp(40, 20);
-        assert_eq!(pace.wait(1_189), 1);
+        let first = pace.start(0);
+        let second = pace.start(0);
+        assert_eq!(pace.wait(10), Wait::Answer);
+        pace.answered(second, 300);
+        assert_eq!(pace.wait(310), Wait::Ms(1_040));
+        // An answer noted for a request that no longer counts changes nothing.
+        pace.answered(99, 310);
+        assert_eq!(pace.wait(1_350), Wait::Nothing);
+        pace.start(1_350);
+        assert_eq!(
+            pace.wait(1_350),
+            Wait::Answer,
+            "the first is still on its way"
+        );
+        // A clock that went back never lets a request go early.
+        pace.answered(first, 2_000);
+        assert_eq!(pace.wait(1_900), Wait::Ms(1_150));
     }
 }
