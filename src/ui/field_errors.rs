@@ -18,7 +18,11 @@ pub fn FieldErrors(
             hidden=move || notices.with(Vec::is_empty)
         >
             {move || {
-                notices.get().into_iter().map(|notice| view! { <li>{notice}</li> }).collect_view()
+                notices
+                    .get()
+                    .into_iter()
+                    .map(|notice| view! { <li>{notice}</li> }.into_any())
+                    .collect_view()
             }}
         </ul>
     }

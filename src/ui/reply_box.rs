@@ -184,7 +184,7 @@ pub fn ReplyBox(
                 reply=true
             />
             <p class="fw-reply__sent">
-                {move || sent().then(|| sent_text.clone())}
+                {move || if sent() { sent_text.clone() } else { String::new() }}
             </p>
             <div class="fw-reply__actions">
                 <button
@@ -193,7 +193,7 @@ pub fn ReplyBox(
                     class:fw-button--primary=standalone
                     aria-disabled=move || blocked().to_string()
                 >
-                    {move || if sending.get() { texts.sending } else { button }}
+                    {move || if sending.get() { texts.sending } else { button }.to_owned()}
                 </button>
             </div>
         </form>

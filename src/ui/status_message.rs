@@ -59,10 +59,11 @@ pub fn StatusMessage(
                                 {text}
                             </p>
                         }
+                            .into_any()
                     })
             }}
             <div class="fw-status__live">
-                {move || sending.get().then_some(texts.sending)}
+                {move || if sending.get() { texts.sending } else { "" }.to_owned()}
                 {move || {
                     sentence()
                         .map(|text| {
@@ -71,6 +72,7 @@ pub fn StatusMessage(
                                     if ticking() { "fw-sr" } else { "fw-status__text" }
                                 }>{text}</p>
                             }
+                                .into_any()
                         })
                 }}
                 {move || {
@@ -81,16 +83,17 @@ pub fn StatusMessage(
                                     {texts.server_said} " " <q>{text}</q>
                                 </p>
                             }
+                                .into_any()
                         })
                 }}
                 {move || {
                     extra
                         .get()
                         .into_iter()
-                        .map(|line| view! { <p class="fw-status__server">{line}</p> })
+                        .map(|line| view! { <p class="fw-status__server">{line}</p> }.into_any())
                         .collect_view()
                 }}
-                {move || kept().map(|text| view! { <p class="fw-status__kept">{text}</p> })}
+                {move || kept().map(|text| view! { <p class="fw-status__kept">{text}</p> }.into_any())}
             </div>
         </div>
     }

@@ -112,7 +112,7 @@ pub fn TextField(
                                 part="counter"
                                 class:fw-counter--over=move || { count.get() > max }
                             >
-                                <span aria-hidden="true">{move || count.get()} " / " {max}</span>
+                                <span aria-hidden="true">{move || count.get().to_string()} " / " {max.to_string()}</span>
                                 <span class="fw-sr">
                                     {move || texts.counter_text(count.get(), max)}
                                 </span>

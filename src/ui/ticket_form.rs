@@ -248,7 +248,7 @@ pub fn TicketForm(
                         part="button send"
                         aria-disabled=move || blocked().to_string()
                     >
-                        {move || if sending.get() { texts.sending } else { texts.send }}
+                        {move || if sending.get() { texts.sending } else { texts.send }.to_owned()}
                     </button>
                 </div>
             }
