@@ -7,27 +7,42 @@ use super::field_errors::FieldErrors;
 use super::texts::Texts;
 use crate::contract::Choice;
 
-/// A drop-down over every value of `T`. The first option, "Not set", leaves the field out of the
-/// request.
+/// What a drop-down offers for `T`: each value's API word, and the words shown for it.
+pub fn choices<T: Choice>(
+    texts: &Texts,
+    label_of: fn(&Texts, T) -> &'static str,
+) -> Vec<(&'static str, &'static str)> {
+    T::ALL
+        .iter()
+        .map(|&choice| (choice.as_str(), label_of(texts, choice)))
+        .collect()
+}
+
+/// A drop-down over a closed list of values, by their API words. The first option, "Not set",
+/// leaves the field out of the request. The drop-down knows the values only as words, so that
+/// one copy of it serves every kind of value.
 #[component]
-pub fn SelectField<T: Choice + PartialEq + Send + Sync>(
+pub fn SelectField(
     id: &'static str,
     label: &'static str,
-    /// The words shown for a value.
-    label_of: fn(&Texts, T) -> &'static str,
-    #[prop(into)] value: Signal<Option<T>>,
-    on_change: Callback<Option<T>>,
+    /// The values, in order, from [`choices`].
+    choices: Vec<(&'static str, &'static str)>,
+    /// The chosen value's API word.
+    #[prop(into)]
+    value: Signal<Option<&'static str>>,
+    /// Called with the word the user chose: empty for "Not set".
+    on_change: Callback<String>,
     #[prop(into)] notices: Signal<Vec<String>>,
 ) -> impl IntoView {
     let texts = widget_context().texts;
     let errors_id = format!("{id}-errors");
     let invalid = move || !notices.with(Vec::is_empty);
-    let options = T::ALL
-        .iter()
-        .map(|&choice| {
+    let options = choices
+        .into_iter()
+        .map(|(word, shown)| {
             view! {
-                <option value=choice.as_str() selected=move || value.get() == Some(choice)>
-                    {label_of(texts, choice)}
+                <option value=word selected=move || value.get() == Some(word)>
+                    {shown}
                 </option>
             }
         })
@@ -45,8 +60,8 @@ pub fn SelectField<T: Choice + PartialEq + Send + Sync>(
                 part="input select"
                 aria-invalid=move || invalid().to_string()
                 aria-describedby=errors_id.clone()
-                prop:value=move || value.get().map_or("", Choice::as_str)
-                on:change=move |event| on_change.run(T::parse(&event_target_value(&event)))
+                prop:value=move || value.get().unwrap_or_default().to_owned()
+                on:change=move |event| on_change.run(event_target_value(&event))
             >
                 <option value="">{texts.not_set}</option>
                 {options}

@@ -9,14 +9,16 @@ use super::hooks::countdown::countdown;
 use super::hooks::scoped::Scoped;
 use super::hooks::stages::{part, staged};
 use super::queued_notice::QueuedNotice;
-use super::select_field::SelectField;
+use super::select_field::{choices, SelectField};
 use super::star_rating::StarRating;
 use super::status_message::StatusMessage;
 use super::text_field::TextField;
 use super::texts::{Texts, EN};
 use crate::api::{Delivery, Sent};
 use crate::browser::page;
-use crate::contract::{AutoFilled, Edit, FeedbackForm, Field, Phase, StoreRequest};
+use crate::contract::{
+    AutoFilled, Choice, Edit, FeedbackForm, Field, Phase, Priority, StoreRequest, TicketType,
+};
 
 /// What the page and the browser say at the moment of sending.
 fn auto_filled(keep_query: bool) -> AutoFilled {
@@ -190,18 +192,20 @@ pub fn TicketForm(
                     <SelectField
                         id="fw-type"
                         label=texts.kind
-                        label_of=Texts::ticket_type
-                        value=Signal::derive(move || form.with(|form| form.draft.kind))
-                        on_change=Callback::new(move |kind| form.update(|f| f.edit(Edit::Type(kind))))
+                        choices=choices(texts, Texts::ticket_type)
+                        value=Signal::derive(move || form.with(|form| form.draft.kind.map(Choice::as_str)))
+                        on_change=Callback::new(move |word: String| {
+                            form.update(|f| f.edit(Edit::Type(TicketType::parse(&word))))
+                        })
                         notices=notices(Field::Type)
                     />
                     <SelectField
                         id="fw-priority"
                         label=texts.priority
-                        label_of=Texts::priority_level
-                        value=Signal::derive(move || form.with(|form| form.draft.priority))
-                        on_change=Callback::new(move |level| {
-                            form.update(|f| f.edit(Edit::Priority(level)))
+                        choices=choices(texts, Texts::priority_level)
+                        value=Signal::derive(move || form.with(|form| form.draft.priority.map(Choice::as_str)))
+                        on_change=Callback::new(move |word: String| {
+                            form.update(|f| f.edit(Edit::Priority(Priority::parse(&word))))
                         })
                         notices=notices(Field::Priority)
                     />
