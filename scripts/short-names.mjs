@@ -13,6 +13,8 @@ const root = new URL("..", import.meta.url).pathname;
 const wasmOpt = join(root, "scripts/node_modules/.bin/wasm-opt");
 // The features the widget's wasm uses, as index.html gives them to wasm-opt.
 const FEATURES = ["reference-types", "bulk-memory", "sign-ext", "nontrapping-float-to-int", "mutable-globals", "multivalue"];
+// What index.html tells wasm-opt about the memory: zero at start, and the low 1 KB never read.
+const MEMORY = ["--zero-filled-memory", "--low-memory-unused"];
 
 const escape = (text) => text.replace(/[$]/g, "\\$&");
 const count = (text, pattern) => text.match(pattern)?.length ?? 0;
@@ -22,7 +24,18 @@ const count = (text, pattern) => text.match(pattern)?.length ?? 0;
 export function shortenNames(path, glue) {
   const run = spawnSync(
     wasmOpt,
-    [path, "-o", path, ...FEATURES.map((f) => `--enable-${f}`), "--minify-imports-and-exports-and-modules"],
+    [
+      path,
+      "-o",
+      path,
+      ...FEATURES.map((f) => `--enable-${f}`),
+      ...MEMORY,
+      "--minify-imports-and-exports-and-modules",
+      // With the short names in place, one more round finds functions that became alike (the
+      // closures that differed only in the names they call) and folds them: 0.5 to 1.3 KB brotli.
+      "--code-folding",
+      "-Oz",
+    ],
     { encoding: "utf8", maxBuffer: 1 << 26 }
   );
   if (run.status !== 0) throw new Error(`wasm-opt could not shorten the names in ${path}: ${run.stderr}`);
