@@ -107,6 +107,7 @@ pub fn AttachmentPicker(
                                     </button>
                                 </li>
                             }
+                            .into_any()
                         })
                         .collect_view()
                 }}
@@ -121,7 +122,7 @@ pub fn AttachmentPicker(
                     {move || {
                         shown_problems()
                             .into_iter()
-                            .map(|text| view! { <li>{text}</li> })
+                            .map(|text| view! { <li>{text}</li> }.into_any())
                             .collect_view()
                     }}
                 </ul>

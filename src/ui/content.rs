@@ -4,6 +4,7 @@
 use leptos::prelude::*;
 
 use super::options::ReplyTo;
+use super::reactive::reactive;
 use super::reply_box::ReplyBox;
 use super::success::Success;
 use super::texts::named_ticket;
@@ -31,7 +32,7 @@ pub fn Content(
             })
         })
     });
-    move || {
+    reactive(move || {
         if let Some(to) = reply.get() {
             let label = named_ticket(&to.target.ticket);
             return view! {
@@ -59,5 +60,5 @@ pub fn Content(
             .into_any(),
             None => view! { <TicketForm form delivery /> }.into_any(),
         }
-    }
+    })
 }

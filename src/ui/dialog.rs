@@ -10,6 +10,7 @@ use super::context::widget_context;
 use super::effect::effect;
 use super::hooks::focus_trap::keep_focus_inside;
 use super::hooks::stages::part;
+use super::reactive::reactive;
 use super::texts::CANNOT_OPEN;
 use crate::browser::scroll_lock::{lock_page_scroll, unlock_page_scroll, PageOverflow};
 
@@ -105,11 +106,12 @@ pub fn Dialog(
         was.copied().unwrap_or(false) || open.get() || built.get()
     });
     let mut children = Some(children);
-    let content = move || {
+    let content = reactive(move || {
         wanted
             .get()
             .then(|| children.take().map(|children| children()))
-    };
+            .flatten()
+    });
     view! {
         <dialog
             node_ref=dialog

@@ -13,6 +13,7 @@ use super::hooks::outbox::run_outbox;
 use super::hooks::persist::{keep_draft, restored_form};
 use super::hooks::stages::{part, staged, Stage};
 use super::options::{Options, Position, Setup, Theme};
+use super::reactive::reactive;
 use super::texts::{config_text, config_texts, localized, named_ticket};
 use super::trigger::{adopt, Trigger};
 use crate::api::Delivery;
@@ -255,7 +256,7 @@ impl Prepared {
         // The widget's root and its button come with the first part. A new language or
         // new labels draw the widget again; its state lives above, in the signals.
         let drawn = stage.reached(part::ROOT);
-        (move || {
+        reactive(move || {
             if !drawn.get() {
                 return ().into_any();
             }

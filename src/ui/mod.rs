@@ -24,6 +24,7 @@ mod field_errors;
 pub mod hooks;
 pub mod options;
 mod queued_notice;
+pub(crate) mod reactive;
 mod reply_box;
 mod select_field;
 mod star_rating;

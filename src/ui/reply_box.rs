@@ -12,6 +12,8 @@ use super::context::widget_context;
 use super::controls::WidgetEvent;
 use super::hooks::countdown::countdown;
 use super::hooks::persist::{keep_reply, reply_slot};
+#[cfg(feature = "helpdesks")]
+use super::reactive::reactive;
 use super::status_message::StatusMessage;
 use super::text_field::TextField;
 use super::texts::EN;
@@ -152,7 +154,11 @@ pub fn ReplyBox(
     );
     #[cfg(feature = "helpdesks")]
     let (thread, picker) = (
-        move || thread.get().map(|messages| view! { <Thread messages /> }),
+        reactive(move || {
+            thread
+                .get()
+                .map(|messages| view! { <Thread messages /> }.into_any())
+        }),
         capabilities
             .attachments
             .map(|rules| view! { <AttachmentPicker rules files unreadable /> }),

@@ -45,6 +45,7 @@ pub fn SelectField(
                     {shown}
                 </option>
             }
+            .into_any()
         })
         .collect_view();
     view! {

@@ -46,6 +46,7 @@ pub fn StarRating(
                     <span class="fw-sr">{texts.star_label(stars)}</span>
                 </label>
             }
+            .into_any()
         })
         .collect_view();
     view! {

@@ -47,6 +47,7 @@ pub fn Thread(messages: Vec<ThreadMessage>) -> impl IntoView {
                             <span class="fw-thread__size">{file_size(*size)}</span>
                         </li>
                     }
+                    .into_any()
                 })
                 .collect_view();
             let has_files = !message.attachments.is_empty();
@@ -68,6 +69,7 @@ pub fn Thread(messages: Vec<ThreadMessage>) -> impl IntoView {
                     {has_files.then(|| view! { <ul class="fw-thread__files">{files}</ul> })}
                 </li>
             }
+            .into_any()
         })
         .collect_view();
     view! {

@@ -11,6 +11,7 @@ use leptos::prelude::*;
 
 use crate::browser::clock::idle;
 use crate::ui::effect::effect;
+use crate::ui::reactive::reactive;
 
 /// The parts the widget is built in after mounting, in the order they come.
 pub(crate) mod part {
@@ -96,5 +97,9 @@ pub(crate) fn staged<V: IntoView + 'static>(
 ) -> impl IntoView {
     // A part built again (the form after a ticket) is there at once, and follows no stage.
     let reached = (stage.0.get_untracked() < n).then(|| stage.reached(n));
-    move || reached.is_none_or(|reached| reached.get()).then(&view)
+    reactive(move || {
+        reached
+            .is_none_or(|reached| reached.get())
+            .then(|| view().into_any())
+    })
 }
