@@ -1,4 +1,9 @@
 //! The one way the widget draws a view again when what it reads changes, outside `view!`.
+//!
+//! tachys builds its render code once per type it renders, so the widget keeps that set of types
+//! small: reactive views made in code go through [`reactive`], reactive text returns a `String`,
+//! and the items of a list, like an optional part, are `AnyView`s (`.into_any()`). A view of a
+//! type of its own costs the wasm a copy of that code (see README, Size).
 
 use std::sync::{Arc, Mutex};
 
