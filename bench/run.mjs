@@ -301,8 +301,9 @@ for (const [label, kind, key, unit, digits = 1, transform = (x) => x] of rows) {
 md += `
 The widget's own phases (\`performance.measure\` entries named \`feedback-widget:*\`), from the warm
 runs: the glue is fetched and run, then the wasm is fetched, compiled and instantiated, and the
-widget mounts (reading its options, then checking them and restoring the last visit, each in a task
-of its own; the widget is then drawn in a task, and built in nine idle tasks, or at once on opening).
+widget mounts (entering the wasm, reading its options, checking them, reading the last visit from
+storage and putting it in signals, each in a task of its own; the widget is then drawn in a task,
+and built in eleven idle tasks, or at once on opening).
 
 | phase | no throttling | CPU throttled 4× |
 |---|---|---|

@@ -24,19 +24,24 @@ const HOST_TAG: &str = "feedback-widget";
 /// button. Resolves to the widget's handle, or to nothing when the options are broken: the
 /// reasons went to the console and out as `feedback:error` events. Never rejects.
 ///
-/// Mounting takes four tasks, so that none of them holds up the page for long (see
-/// `ui/hooks/stages.rs`): reading the script tag's options, checking them, restoring what the
-/// last visit left, and drawing the widget. The handle works as soon as it is there. Each part is
-/// a function of its own that is not inlined here: V8 compiles a wasm function when it first
-/// runs, so with all four inlined into this one, the first task would compile all of them.
+/// Mounting takes six tasks, so that none of them holds up the page for long (see
+/// `ui/hooks/stages.rs`): entering the wasm; reading the script tag's options; reporting what
+/// was wrong with them and checking them; reading what the last visit left from storage; putting
+/// it in signals; and drawing the widget. The first two are the first wasm code to run, and so
+/// compile the most. The handle works as soon as it is there. Each part is a function of its own
+/// that is not inlined here: V8 compiles a wasm function when it first runs, so with all of them
+/// inlined into this one, the first task would compile them all.
 #[wasm_bindgen]
 pub async fn mount(script: HtmlElement, host: web_sys::Element) -> Option<WidgetHandle> {
+    // Entering the wasm for the first time compiles its futures, its queue and its first
+    // conversions, about as much as reading the options does: they come in the next task.
+    next_task().await;
     let (options, warnings) = options_from(&script);
+    next_task().await;
     let events = Events::new(&host, &options.channel);
     for warning in &warnings {
         events.report("config", &config_text(warning));
     }
-    next_task().await;
     let on_event = Callback::new(move |event| events.send(event));
     let trigger = trigger_of(&host);
     let container = host
@@ -62,7 +67,9 @@ pub async fn mount(script: HtmlElement, host: web_sys::Element) -> Option<Widget
         return None;
     };
     next_task().await;
-    let widget = widget.restore();
+    let widget = widget.recall();
+    next_task().await;
+    let widget = widget.prepare();
     let controls = widget.controls;
     // A crash leaves a panel in the language the widget shows at the time.
     events.set_crash_texts(controls.texts());

@@ -9,7 +9,7 @@ use wasm_bindgen::JsCast;
 use super::context::widget_context;
 use super::effect::effect;
 use super::hooks::focus_trap::keep_focus_inside;
-use super::hooks::stages::part;
+use super::hooks::stages::{part, staged};
 use super::reactive::reactive;
 use super::texts::CANNOT_OPEN;
 use crate::browser::scroll_lock::{lock_page_scroll, unlock_page_scroll, PageOverflow};
@@ -18,8 +18,8 @@ use crate::browser::scroll_lock::{lock_page_scroll, unlock_page_scroll, PageOver
 const SHOW_AT_LATEST: std::time::Duration = std::time::Duration::from_millis(100);
 
 /// A modal dialog, open while `open` is true. Closing only hides it: what the user typed stays.
-/// It is built in one of the form's idle parts after mounting and its content in the next, or
-/// both when it first opens.
+/// It is built in one of the form's idle parts after mounting, its header in the next and its
+/// content in the one after, or all of them when it first opens.
 #[component]
 pub fn Dialog(
     /// Whether the dialog is shown; Escape and the close button set it to false.
@@ -105,6 +105,26 @@ pub fn Dialog(
     let wanted = Memo::new(move |was: Option<&bool>| {
         was.copied().unwrap_or(false) || open.get() || built.get()
     });
+    let header = staged(context.stage, part::HEADER, move || {
+        view! {
+            <div class="fw-dialog__header">
+                <h2 id="fw-title" class="fw-dialog__title" part="title">
+                    {move || title.get()}
+                </h2>
+                <button
+                    type="button"
+                    class="fw-dialog__close"
+                    part="close"
+                    aria-label=texts.close
+                    on:click=move |_| open.set(false)
+                >
+                    <svg viewBox="0 0 24 24" aria-hidden="true">
+                        <path d="M6 6l12 12M18 6L6 18" />
+                    </svg>
+                </button>
+            </div>
+        }
+    });
     let mut children = Some(children);
     let content = reactive(move || {
         wanted
@@ -134,22 +154,7 @@ pub fn Dialog(
                 }
             }
         >
-            <div class="fw-dialog__header">
-                <h2 id="fw-title" class="fw-dialog__title" part="title">
-                    {move || title.get()}
-                </h2>
-                <button
-                    type="button"
-                    class="fw-dialog__close"
-                    part="close"
-                    aria-label=texts.close
-                    on:click=move |_| open.set(false)
-                >
-                    <svg viewBox="0 0 24 24" aria-hidden="true">
-                        <path d="M6 6l12 12M18 6L6 18" />
-                    </svg>
-                </button>
-            </div>
+            {header}
             {content}
             <div class="fw-sr" role="status" aria-live="polite" aria-atomic="true">
                 {move || announcement.get()}

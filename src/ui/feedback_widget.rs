@@ -75,7 +75,10 @@ pub fn FeedbackWidget(
     trigger: Option<web_sys::HtmlElement>,
 ) -> impl IntoView {
     let on_event = on_event.unwrap_or_else(|| Callback::new(|_| {}));
-    let Some(widget) = Checked::new(options, on_event).map(Checked::restore) else {
+    let Some(widget) = Checked::new(options, on_event)
+        .map(Checked::recall)
+        .map(Recalled::prepare)
+    else {
         return ().into_any();
     };
     if let Some(on_ready) = on_ready {
@@ -85,8 +88,8 @@ pub fn FeedbackWidget(
 }
 
 /// A widget whose options passed their checks. The script tag's widget checks its options,
-/// restores what the last visit left and draws itself in three tasks (see stages.rs); the
-/// component does all three at once.
+/// recalls what the last visit left, puts it in signals and draws itself in four tasks (see
+/// `embed::mount`); the component does them all at once.
 pub(crate) struct Checked {
     setup: Setup,
     on_event: Callback<WidgetEvent>,
@@ -138,14 +141,47 @@ impl Checked {
         Some(Checked { setup, on_event })
     }
 
-    /// The widget with what the last visit left: the draft, a ticket waiting in the outbox, or
-    /// the ticket the user was adding details to.
+    /// What the last visit left, read from storage: the draft, a ticket waiting in the outbox,
+    /// or the ticket the user was adding details to.
     #[inline(never)]
-    pub fn restore(self) -> Prepared {
-        let Checked { setup, on_event } = self;
+    pub fn recall(self) -> Recalled {
+        let Checked {
+            mut setup,
+            on_event,
+        } = self;
+        // The form for new tickets, with what it restored from the last visit; none for a widget
+        // that only replies to a ticket.
+        let feedback = setup.integration.take().map(|integration| {
+            let delivery = Delivery::new(&setup.api_base, integration.channel());
+            let form = restored_form(integration, &setup.api_base, &delivery);
+            (form, delivery)
+        });
+        Recalled {
+            setup,
+            on_event,
+            feedback,
+        }
+    }
+}
+
+/// A checked widget with what the last visit left, not yet in signals.
+pub(crate) struct Recalled {
+    setup: Setup,
+    on_event: Callback<WidgetEvent>,
+    feedback: Option<(FeedbackForm, Delivery)>,
+}
+
+impl Recalled {
+    /// The widget's state, in the signals the host's handle and the view share.
+    #[inline(never)]
+    pub fn prepare(self) -> Prepared {
+        let Recalled {
+            setup,
+            on_event,
+            feedback,
+        } = self;
         let Setup {
             api_base,
-            integration,
             reply,
             client,
             locale,
@@ -156,13 +192,7 @@ impl Checked {
             labels,
             ..
         } = setup;
-        // The form for new tickets, with what it restored from the last visit; none for a widget
-        // that only replies to a ticket.
-        let feedback = integration.map(|integration| {
-            let delivery = Delivery::new(&api_base, integration.channel());
-            let form = RwSignal::new(restored_form(integration, &api_base, &delivery));
-            (form, delivery)
-        });
+        let feedback = feedback.map(|(form, delivery)| (RwSignal::new(form), delivery));
         let controls = WidgetControls {
             open: RwSignal::new(false),
             form: feedback.as_ref().map(|(form, _)| *form),

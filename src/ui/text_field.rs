@@ -5,6 +5,7 @@ use leptos::prelude::*;
 use super::context::widget_context;
 use super::effect::effect;
 use super::field_errors::FieldErrors;
+use super::hooks::stages::{part, staged};
 use crate::contract::{code_points, server_trim};
 
 /// A text field. The counter counts as the server does: code points, without surrounding
@@ -31,7 +32,8 @@ pub fn TextField(
     #[prop(optional)]
     autofocus: bool,
 ) -> impl IntoView {
-    let texts = widget_context().texts;
+    let context = widget_context();
+    let (texts, stage) = (context.texts, context.stage);
     let counter_id = format!("{id}-count");
     let errors_id = format!("{id}-errors");
     let count = Memo::new(move |_| value.with(|text| code_points(server_trim(text))));
@@ -103,11 +105,11 @@ pub fn TextField(
                     " "
                     <span class="fw-field__marker">"(" {marker} ")"</span>
                 </label>
-                {max
+                {staged(stage, part::FIELD_DETAILS, move || max
                     .map(|max| {
                         view! {
                             <span
-                                id=counter_id
+                                id=counter_id.clone()
                                 class="fw-counter"
                                 part="counter"
                                 class:fw-counter--over=move || { count.get() > max }
@@ -118,10 +120,10 @@ pub fn TextField(
                                 </span>
                             </span>
                         }
-                    })}
+                    }))}
             </div>
             {control}
-            <FieldErrors id=errors_id notices />
+            {staged(stage, part::FIELD_DETAILS, move || view! { <FieldErrors id=errors_id.clone() notices /> })}
         </div>
     }
 }

@@ -3,9 +3,9 @@
 //! the widget's holds up the host page (on a slow phone a widget built in one go is one long
 //! task; V8 compiles each wasm function when it first runs, so a first build costs several times
 //! a later one). The parts, in [`part`]: the root with the button, the hooks (drafts,
-//! announcements, the outbox), the dialog's frame, its content, the Subject field, the message,
-//! the rating, the two drop-downs, and the status and actions. Opening the dialog builds whatever
-//! is left at once.
+//! announcements, the outbox), the dialog's frame, its header, its content, the Subject field, the
+//! text fields' counters and problem lists, the message, the rating, the two drop-downs, and the
+//! status and actions. Opening the dialog builds whatever is left at once.
 
 use leptos::prelude::*;
 
@@ -19,16 +19,22 @@ pub(crate) mod part {
     pub const ROOT: u8 = 1;
     /// The form's memory, its announcements and the outbox.
     pub const HOOKS: u8 = 2;
+    /// The dialog's frame, with its live region.
     pub const DIALOG: u8 = 3;
+    /// The dialog's heading and close button.
+    pub const HEADER: u8 = 4;
     /// What the dialog holds, with the form's intro.
-    pub const CONTENT: u8 = 4;
-    pub const SUBJECT: u8 = 5;
-    pub const MESSAGE: u8 = 6;
-    pub const RATING: u8 = 7;
+    pub const CONTENT: u8 = 5;
+    pub const SUBJECT: u8 = 6;
+    /// The counters and problem lists of the text fields (the first text field's build compiles
+    /// them, which is as much as the field itself).
+    pub const FIELD_DETAILS: u8 = 7;
+    pub const MESSAGE: u8 = 8;
+    pub const RATING: u8 = 9;
     /// The two drop-downs, type and priority.
-    pub const CHOICES: u8 = 8;
+    pub const CHOICES: u8 = 10;
     /// The status line and the form's actions.
-    pub const STATUS: u8 = 9;
+    pub const STATUS: u8 = 11;
 }
 
 /// How many parts the widget is built in after mounting.
