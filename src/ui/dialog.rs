@@ -14,9 +14,6 @@ use super::reactive::reactive;
 use super::texts::CANNOT_OPEN;
 use crate::browser::scroll_lock::{lock_page_scroll, unlock_page_scroll, PageOverflow};
 
-/// How long showing the dialog waits at most for the next frame.
-const SHOW_AT_LATEST: std::time::Duration = std::time::Duration::from_millis(100);
-
 /// A modal dialog, open while `open` is true. Closing only hides it: what the user typed stays.
 /// It is built in one of the form's idle parts after mounting, its header in the next and its
 /// content in the one after, or all of them when it first opens.
@@ -72,17 +69,15 @@ pub fn Dialog(
         }
         match (open.get(), element.open()) {
             (true, false) if again => show(),
-            // Otherwise shown in the next frame's animation callbacks, just before it paints,
-            // rather than in the task that asked: showModal works out the style and layout of
-            // the page at once, and there it adds nothing to that task. The dialog paints in the
-            // same frame.
+            // Otherwise shown in a task of its own, neither in the task that asked (a click's,
+            // which has run the widget's handlers) nor in the frame's animation callbacks (whose
+            // task then also styles, lays out and paints the page): showModal works out the style
+            // and layout of the whole form at once, which on a slow phone is most of what opening
+            // costs, and each of the three tasks stays short. The frame after it paints the
+            // dialog with little left to do.
             (true, false) => {
                 showing.set_value(true);
-                // A frame that doesn't come soon (a page in a background tab, an engine that
-                // skips frames) must not keep the dialog shut: a timer shows it then. Whichever
-                // comes second finds it open and does nothing.
-                request_animation_frame(show.clone());
-                set_timeout(show, SHOW_AT_LATEST);
+                set_timeout(show, std::time::Duration::ZERO);
             }
             (false, true) => element.close(),
             _ => {}
