@@ -35,8 +35,9 @@ const page = (extra) => `<!doctype html><html lang="en"><head><meta charset="utf
 <p>${"The host page's own content. ".repeat(40)}</p></main>${extra}</body></html>`;
 const pages = {
   "/bare.html": page(`<button id="plain" style="position:fixed;right:20px;bottom:20px">Feedback</button>`),
-  "/widget.html": page(`<script src="/feedback-widget/${version}/feedback-widget.js" defer data-api-base="/api" data-channel="feedback"></script>`),
-  "/sentry.html": page(`<script>window.SENTRY_DSN = location.origin.replace("//", "//public@") + "/1";</script><script src="/sentry.js" defer></script>`),
+  // Each script tag as README's snippet has it (async), Sentry's bundle in the same way.
+  "/widget.html": page(`<script src="/feedback-widget/${version}/feedback-widget.js" async data-api-base="/api" data-channel="feedback"></script>`),
+  "/sentry.html": page(`<script>window.SENTRY_DSN = location.origin.replace("//", "//public@") + "/1";</script><script src="/sentry.js" async></script>`),
 };
 
 const types = { ".js": "text/javascript", ".css": "text/css", ".wasm": "application/wasm", ".html": "text/html" };
@@ -268,9 +269,11 @@ context (empty cache) per run. Figures are medians with the range over the runs 
 Absolute times depend on the machine, throttled ones four times over: compare runs by the bare
 page's and Sentry's figures from the same run, not by the times alone.
 
-- **widget**: this widget, through its loader (\`feedback-widget.js\`), on the page shape below.
+- **widget**: this widget, through its loader (\`feedback-widget.js\`, \`async\` as README has
+  it), on the page shape below.
 - **sentry**: \`@sentry/browser\` 11.12.0 with only \`feedbackIntegration\` (no default
-  integrations), bundled and minified with esbuild, its DSN pointing at the benchmark's server.
+  integrations), bundled and minified with esbuild, its DSN pointing at the benchmark's server,
+  loaded \`async\` as well.
   ${(sentryJs.length / 1024).toFixed(1)} KB minified, ${(brotli(sentryJs) / 1024).toFixed(1)} KB brotli.
 - **bare**: the same page with a plain HTML button in the corner: the floor.
 

@@ -19,7 +19,7 @@ const widgetDir = join(root, "dist/feedback-widget", version);
 
 const html = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Host</title></head><body>
 <h1>Campaign dashboard</h1><p>${"The host page's own content. ".repeat(40)}</p>
-<script src="/feedback-widget/${version}/feedback-widget.js" defer data-api-base="/api" data-channel="feedback"></script></body></html>`;
+<script src="/feedback-widget/${version}/feedback-widget.js" async data-api-base="/api" data-channel="feedback"></script></body></html>`;
 const types = { ".js": "text/javascript", ".css": "text/css", ".wasm": "application/wasm" };
 const server = createServer((request, response) => {
   const path = new URL(request.url, "http://x").pathname;

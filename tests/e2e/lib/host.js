@@ -14,11 +14,13 @@ export const GLUE = globalOf(MAIN, VERSION);
 /** The same for feedback-widget-helpdesks.js. */
 export const HELPDESKS_GLUE = globalOf(WITH_HELPDESKS, VERSION);
 
-/** A page with `head` and `body` HTML around the widget's script tag, `loader` with `attributes`. */
-export function hostPage({ attributes = "", head = "", body = "", loader = LOADER }) {
+/** A page with `head` and `body` HTML around the widget's script tag, `loader` with `attributes`,
+ * loaded the way README's snippet loads it (`async`) unless `how` says otherwise ("defer", or ""
+ * for a plain script). */
+export function hostPage({ attributes = "", head = "", body = "", loader = LOADER, how = "async" }) {
   return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Host</title>${head}</head>
 <body><h1>Host page</h1>${body}
-<script src="${loader}" defer ${attributes}></script>
+<script src="${loader}" ${how} ${attributes}></script>
 </body></html>`;
 }
 

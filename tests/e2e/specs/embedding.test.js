@@ -43,9 +43,27 @@ test("a click before the widget is ready opens the form as soon as it is", async
   assert.equal(loaded.filter((name) => name.endsWith(".wasm")).length, 1);
 });
 
+// README's snippet loads the loader async, in a task of its own; defer, and a plain script in the
+// head (before the page has a body), work the same.
+for (const [how, where] of [["defer", "body"], ["", "head"]]) {
+  test(`a ${how || "plain"} script tag in the ${where} shows the button and opens the form`, async () => {
+    const { page, sandbox } = env;
+    const attributes = `${BASE} data-channel="feedback"`;
+    const html =
+      where == "head"
+        ? `<!doctype html><html lang="en"><head><title>Host</title><script src="${LOADER}" ${attributes}></script></head><body><h1>Host page</h1></body></html>`
+        : hostPage({ attributes, how });
+    await openHost(page, sandbox.url, html);
+    const widget = page.locator("feedback-widget");
+    await widget.getByRole("button", { name: "Feedback" }).click();
+    await widget.getByRole("dialog", { name: "Send feedback" }).waitFor();
+    assert.equal(await page.evaluate(() => document.body.lastElementChild.localName), "feedback-widget");
+  });
+}
+
 test("including the script twice shows one button", async () => {
   const { page, sandbox } = env;
-  const tag = `<script src="${LOADER}" defer ${BASE} data-channel="feedback"></script>`;
+  const tag = `<script src="${LOADER}" async ${BASE} data-channel="feedback"></script>`;
   await openHost(page, sandbox.url, hostPage({ body: tag, attributes: `${BASE} data-channel="feedback"` }));
   await page.evaluate(() => FeedbackWidget.ready);
   assert.equal(await page.locator("feedback-widget").count(), 1);
