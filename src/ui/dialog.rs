@@ -50,11 +50,10 @@ pub fn Dialog(
                     web_sys::console::error_2(&CANNOT_OPEN.into(), &error);
                     return;
                 }
-                // showModal focuses the `autofocus` field; WebKit may judge it by the style it had
-                // while the dialog was closed and focus nothing.
-                if !element.matches(":focus-within").unwrap_or(true) {
-                    focus_autofocus(&element);
-                }
+                // showModal focuses the `autofocus` field; WebKit may judge the fields by the
+                // style they had while the dialog was closed, or had not yet had, and focus
+                // nothing or another field (the Message, on a busy machine).
+                focus_autofocus(&element);
                 if page.try_with_value(Option::is_none) == Some(true) {
                     page.set_value(lock_page_scroll());
                 }
@@ -158,9 +157,12 @@ pub fn Dialog(
     }
 }
 
-/// Focuses the field in `dialog` that asks for focus, if there is one.
+/// Focuses the field in `dialog` that asks for focus, if there is one and it has no focus yet.
 fn focus_autofocus(dialog: &web_sys::HtmlDialogElement) {
-    let field = dialog.query_selector("[autofocus]").ok().flatten();
+    let field = dialog
+        .query_selector("[autofocus]:not(:focus)")
+        .ok()
+        .flatten();
     if let Some(field) = field.and_then(|field| field.dyn_into::<web_sys::HtmlElement>().ok()) {
         let _ = field.focus();
     }
