@@ -16,11 +16,12 @@ export const HELPDESKS_GLUE = globalOf(WITH_HELPDESKS, VERSION);
 
 /** A page with `head` and `body` HTML around the widget's script tag, `loader` with `attributes`,
  * loaded the way README's snippet loads it (`async`) unless `how` says otherwise ("defer", or ""
- * for a plain script). */
-export function hostPage({ attributes = "", head = "", body = "", loader = LOADER, how = "async" }) {
-  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Host</title>${head}</head>
+ * for a plain script), at the end of the body, or at the end of the head with `inHead`. */
+export function hostPage({ attributes = "", head = "", body = "", loader = LOADER, how = "async", inHead = false }) {
+  const tag = `<script src="${loader}" ${how} ${attributes}></script>`;
+  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Host</title>${head}${inHead ? tag : ""}</head>
 <body><h1>Host page</h1>${body}
-<script src="${loader}" ${how} ${attributes}></script>
+${inHead ? "" : tag}
 </body></html>`;
 }
 

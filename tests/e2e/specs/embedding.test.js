@@ -48,11 +48,7 @@ test("a click before the widget is ready opens the form as soon as it is", async
 for (const [how, where] of [["defer", "body"], ["", "head"]]) {
   test(`a ${how || "plain"} script tag in the ${where} shows the button and opens the form`, async () => {
     const { page, sandbox } = env;
-    const attributes = `${BASE} data-channel="feedback"`;
-    const html =
-      where == "head"
-        ? `<!doctype html><html lang="en"><head><title>Host</title><script src="${LOADER}" ${attributes}></script></head><body><h1>Host page</h1></body></html>`
-        : hostPage({ attributes, how });
+    const html = hostPage({ attributes: `${BASE} data-channel="feedback"`, how, inHead: where == "head" });
     await openHost(page, sandbox.url, html);
     const widget = page.locator("feedback-widget");
     await widget.getByRole("button", { name: "Feedback" }).click();
